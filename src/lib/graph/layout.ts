@@ -1,0 +1,88 @@
+/**
+ * Deterministic positions for a graph: seeded start, ForceAtlas2, then noverlap with the sizes nodes are drawn
+ * at. The same graph and seed always give the same positions, whatever positions the file had before.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import type { KnowledgeGraph } from './load';
+
+export interface LayoutOptions {
+	/** Seed of the starting positions. */
+	seed?: number;
+	/** ForceAtlas2 iterations. */
+	iterations?: number;
+}
+
+export type Positions = Map<string, { x: number; y: number }>;
+
+/** Half the width of the box the layout is scaled into; about the pixels of half a canvas at the default zoom. */
+export const LAYOUT_RADIUS = 500;
+
+/** The size a node is drawn at when the data gives none: it grows with the number of relationships. */
+export function defaultNodeSize(degree: number): number {
+	return Math.min(24, 4 + 2.2 * Math.sqrt(degree));
+}
+
+/** mulberry32: a small, fast, seeded pseudo-random generator. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Computes positions without touching `graph`. */
+export function computeLayout(
+	graph: KnowledgeGraph,
+	{ seed = 1, iterations = 600 }: LayoutOptions = {}
+): Positions {
+	const random = seededRandom(seed);
+	const work = new Graph({ multi: true, allowSelfLoops: false });
+	graph.forEachNode((key, attributes) => {
+		work.addNode(key, {
+			x: random() * 2 - 1,
+			y: random() * 2 - 1,
+			size: attributes.size ?? defaultNodeSize(graph.degree(key))
+		});
+	});
+	graph.forEachEdge((_edge, _attributes, source, target) => {
+		if (source !== target) work.addEdge(source, target);
+	});
+
+	forceAtlas2.assign(work, {
+		iterations,
+		settings: { ...forceAtlas2.inferSettings(work), gravity: 1, scalingRatio: 8, adjustSizes: false }
+	});
+	scaleInto(work, LAYOUT_RADIUS);
+	noverlap.assign(work, { maxIterations: 400, settings: { margin: 14, ratio: 1.15, expansion: 1.1 } });
+	scaleInto(work, LAYOUT_RADIUS);
+
+	const positions: Positions = new Map();
+	work.forEachNode((key, { x, y }) => positions.set(key, { x: round(x), y: round(y) }));
+	return positions;
+}
+
+/** Centres the layout on (0, 0) and scales it so that its larger half-extent is `radius`. */
+function scaleInto(work: Graph, radius: number): void {
+	let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+	work.forEachNode((_key, { x, y }) => {
+		[minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+	});
+	const [cx, cy] = [(minX + maxX) / 2, (minY + maxY) / 2];
+	const half = Math.max(maxX - minX, maxY - minY) / 2;
+	const factor = half > 0 ? radius / half : 1;
+	work.updateEachNodeAttributes((_key, attributes) => ({
+		...attributes,
+		x: (attributes.x - cx) * factor,
+		y: (attributes.y - cy) * factor
+	}));
+}
+
+function round(value: number): number {
+	return Math.round(value * 100) / 100;
+}

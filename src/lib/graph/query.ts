@@ -1,0 +1,149 @@
+/**
+ * Read-only questions asked of a knowledge graph: an entity with its relationships grouped by relation type
+ * and direction, and the graph's entities grouped by type. Returns plain data; unknown keys give `null`.
+ */
+import type { KnowledgeGraph } from './load';
+import type { Evidence, Source } from './schema';
+
+/** A neighbour as a link needs it. */
+export interface EntityRef {
+	key: string;
+	label: string;
+	type: string;
+}
+
+/** One relationship seen from the entity: `direction` says whether the entity is its source or its target. */
+export interface Relation {
+	edge: string;
+	direction: 'out' | 'in';
+	type: string;
+	/** The edge's own verb phrase, read from `source` to `target`. */
+	label: string;
+	claim: string;
+	evidence: Evidence[];
+	source: EntityRef;
+	target: EntityRef;
+	/** The entity at the other end (the entity itself for a self-loop). */
+	other: EntityRef;
+}
+
+export interface RelationGroup {
+	type: string;
+	typeLabel: string;
+	direction: 'out' | 'in';
+	relations: Relation[];
+}
+
+export interface EntityDetails extends EntityRef {
+	typeLabel: string;
+	color: string;
+	description: string;
+	aliases: string[];
+	degree: number;
+	groups: RelationGroup[];
+	/** Every distinct neighbour, in label order. */
+	neighbours: EntityRef[];
+}
+
+export function entityRef(graph: KnowledgeGraph, key: string): EntityRef {
+	const { label, type } = graph.getNodeAttributes(key);
+	return { key, label, type };
+}
+
+/** The entity `key` with its relationships, or `null` when the graph has no such entity. */
+export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails | null {
+	if (!graph.hasNode(key)) return null;
+	const attributes = graph.getNodeAttributes(key);
+	const { nodeTypes, edgeTypes } = graph.getAttributes();
+	const groups = new Map<string, RelationGroup>();
+	const neighbours = new Map<string, EntityRef>();
+
+	const add = (edge: string, direction: 'out' | 'in') => {
+		const data = graph.getEdgeAttributes(edge);
+		const source = entityRef(graph, graph.source(edge));
+		const target = entityRef(graph, graph.target(edge));
+		const other = direction === 'out' ? target : source;
+		const id = `${direction}:${data.type}`;
+		let group = groups.get(id);
+		if (!group) {
+			group = {
+				type: data.type,
+				typeLabel: edgeTypes[data.type]?.label ?? data.type,
+				direction,
+				relations: []
+			};
+			groups.set(id, group);
+		}
+		group.relations.push({
+			edge,
+			direction,
+			type: data.type,
+			label: data.label,
+			claim: data.claim,
+			evidence: data.evidence,
+			source,
+			target,
+			other
+		});
+		if (other.key !== key) neighbours.set(other.key, other);
+	};
+	graph.forEachOutEdge(key, (edge) => add(edge, 'out'));
+	// A self-loop is both an out- and an in-edge: list it once, as outgoing.
+	graph.forEachInEdge(key, (edge, _attributes, source) => {
+		if (source !== key) add(edge, 'in');
+	});
+
+	const byLabel = (a: EntityRef, b: EntityRef) => a.label.localeCompare(b.label, 'en');
+	const sortedGroups = [...groups.values()].sort(
+		(a, b) =>
+			(a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1) ||
+			a.typeLabel.localeCompare(b.typeLabel, 'en')
+	);
+	for (const group of sortedGroups) group.relations.sort((a, b) => byLabel(a.other, b.other));
+
+	return {
+		key,
+		label: attributes.label,
+		type: attributes.type,
+		typeLabel: nodeTypes[attributes.type]?.label ?? attributes.type,
+		color: nodeTypes[attributes.type]?.color ?? '#999999',
+		description: attributes.description,
+		aliases: attributes.aliases,
+		degree: graph.degree(key),
+		groups: sortedGroups,
+		neighbours: [...neighbours.values()].sort(byLabel)
+	};
+}
+
+export interface TypeGroup {
+	type: string;
+	label: string;
+	color: string;
+	entities: EntityRef[];
+}
+
+/** The graph's entities grouped by node type, in the order the graph declares its types, each sorted by label. */
+export function entitiesByType(graph: KnowledgeGraph): TypeGroup[] {
+	const { nodeTypes } = graph.getAttributes();
+	const groups = new Map<string, TypeGroup>(
+		Object.entries(nodeTypes).map(([type, { label, color }]) => [type, { type, label, color, entities: [] }])
+	);
+	graph.forEachNode((key, { label, type }) => groups.get(type)?.entities.push({ key, label, type }));
+	const result = [...groups.values()].filter((group) => group.entities.length > 0);
+	for (const group of result) group.entities.sort((a, b) => a.label.localeCompare(b.label, 'en'));
+	return result;
+}
+
+export interface GraphSummary {
+	id: string;
+	title: string;
+	description: string;
+	sources: Source[];
+	nodes: number;
+	edges: number;
+}
+
+export function graphSummary(graph: KnowledgeGraph): GraphSummary {
+	const { id, title, description, sources } = graph.getAttributes();
+	return { id, title, description, sources, nodes: graph.order, edges: graph.size };
+}

@@ -1,0 +1,11 @@
+/**
+ * Every link inside the site, built with SvelteKit's `resolve` so that the site also works under a base path.
+ */
+import { resolve } from '$app/paths';
+
+export const homeHref = (): string => resolve('/');
+
+export const graphHref = (graph: string): string => resolve('/[graph]', { graph });
+
+export const entityHref = (graph: string, entity: string): string =>
+	resolve('/[graph]/[entity]', { graph, entity });

@@ -1,0 +1,3 @@
+// The whole site is prerendered to static files.
+export const prerender = true;
+export const trailingSlash = 'never';

@@ -1,0 +1,57 @@
+/**
+ * A fresh headless Chromium for one test file, with the flags that work as root without a GPU.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];
+
+export interface Browser {
+	context: BrowserContext;
+	/** A new page whose console errors and uncaught exceptions are collected in `errors`. */
+	newPage(viewport?: { width: number; height: number }): Promise<Page & { errors: string[] }>;
+	/** The absolute URL of a path on the site under test. */
+	url(path: string): string;
+	close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	const profile = mkdtempSync(join(tmpdir(), 'kge-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: inject('chromium'),
+		headless: true,
+		args: FLAGS,
+		viewport: { width: 1280, height: 800 }
+	});
+	const baseURL = inject('baseURL');
+	return {
+		context,
+		async newPage(viewport) {
+			const page = Object.assign(await context.newPage(), { errors: [] as string[] });
+			if (viewport) await page.setViewportSize(viewport);
+			page.on('pageerror', (error) => page.errors.push(error.message));
+			page.on('console', (message) => {
+				if (message.type() === 'error') page.errors.push(message.text());
+			});
+			return page;
+		},
+		url: (path) => new URL(path, baseURL).href,
+		async close() {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
