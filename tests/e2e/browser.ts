@@ -6,18 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { inject } from 'vitest';
-
-export const FLAGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader'
-];
+import { FLAGS } from './flags';
 
 export interface Browser {
 	context: BrowserContext;
@@ -28,13 +17,16 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Desktop by default; `phone` is a 390×844 touch screen. */
+export async function launchBrowser(device: 'desktop' | 'phone' = 'desktop'): Promise<Browser> {
 	const profile = mkdtempSync(join(tmpdir(), 'kge-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: inject('chromium'),
 		headless: true,
 		args: FLAGS,
-		viewport: { width: 1280, height: 800 }
+		...(device === 'phone'
+			? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
+			: { viewport: { width: 1280, height: 800 } })
 	});
 	const baseURL = inject('baseURL');
 	return {

@@ -5,7 +5,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import type { KnowledgeGraph } from './load';
+import type { KnowledgeGraph } from './build';
 
 export interface LayoutOptions {
 	/** Seed of the starting positions. */

@@ -2,22 +2,12 @@
  * Reads a graph file: bytes or text -> JSON -> schema and referential checks -> a graphology MultiDirectedGraph.
  * Never throws and never returns a half-built graph: the result is a graph (with warnings) or every problem found.
  */
-import { MultiDirectedGraph } from 'graphology';
 import type { $ZodIssue } from 'zod/v4/core';
+import { type KnowledgeGraph, buildGraph } from './build';
 import { type Problem, showKey } from './problems';
-import {
-	type EdgeAttributes,
-	type GraphAttributes,
-	type GraphFile,
-	KNOWN_FIELDS,
-	LIMITS,
-	type NodeAttributes,
-	graphFileSchema,
-	isReservedName
-} from './schema';
+import { type GraphFile, KNOWN_FIELDS, LIMITS, graphFileSchema, isReservedName } from './schema';
 
-/** A knowledge graph as the app uses it. */
-export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export type { KnowledgeGraph };
 
 export type ValidateResult =
 	{ ok: true; data: GraphFile; warnings: Problem[] } | { ok: false; problems: Problem[] };
@@ -49,18 +39,6 @@ export function loadGraph(input: string | Uint8Array, file: string): LoadResult 
 			`could not be loaded (this is a bug in the loader, please report it): ${describeError(error)}`
 		);
 	}
-}
-
-/** Builds the graph from data that `validateGraphData` accepted. */
-export function buildGraph(data: GraphFile): KnowledgeGraph {
-	const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: true });
-	graph.replaceAttributes(data.attributes);
-	for (const node of data.nodes) graph.addNode(node.key, node.attributes);
-	for (const edge of data.edges) {
-		if (edge.key === undefined) graph.addDirectedEdge(edge.source, edge.target, edge.attributes);
-		else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
-	}
-	return graph;
 }
 
 /** Decodes and parses a file into a JSON value, or says why it cannot be. */

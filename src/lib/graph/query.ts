@@ -2,7 +2,7 @@
  * Read-only questions asked of a knowledge graph: an entity with its relationships grouped by relation type
  * and direction, and the graph's entities grouped by type. Returns plain data; unknown keys give `null`.
  */
-import type { KnowledgeGraph } from './load';
+import type { KnowledgeGraph } from './build';
 import type { Evidence, Source } from './schema';
 
 /** A neighbour as a link needs it. */
@@ -146,4 +146,16 @@ export interface GraphSummary {
 export function graphSummary(graph: KnowledgeGraph): GraphSummary {
 	const { id, title, description, sources } = graph.getAttributes();
 	return { id, title, description, sources, nodes: graph.order, edges: graph.size };
+}
+
+/** How many entities each node type has, and how many relationships each relation type has. */
+export function typeCounts(graph: KnowledgeGraph): {
+	nodes: Map<string, number>;
+	edges: Map<string, number>;
+} {
+	const nodes = new Map<string, number>();
+	const edges = new Map<string, number>();
+	graph.forEachNode((_key, { type }) => nodes.set(type, (nodes.get(type) ?? 0) + 1));
+	graph.forEachEdge((_key, { type }) => edges.set(type, (edges.get(type) ?? 0) + 1));
+	return { nodes, edges };
 }

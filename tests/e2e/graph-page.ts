@@ -1,0 +1,44 @@
+/**
+ * Helpers for driving the explorer as a person would, waiting on real signals: the canvas says
+ * `data-ready="true"` once drawn, and `window.__graph` tells where an entity is drawn.
+ */
+import type { Page } from 'playwright-core';
+
+declare global {
+	interface Window {
+		__graph?: {
+			position(key: string): { x: number; y: number } | null;
+			isDrawn(key: string): boolean;
+			isMoving(): boolean;
+		};
+	}
+}
+
+/** Waits until the graph is drawn and the camera has stopped moving. */
+export async function graphSettled(page: Page): Promise<void> {
+	await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
+	await page.waitForFunction(() => window.__graph !== undefined && !window.__graph.isMoving());
+}
+
+/** Where an entity is drawn, in page coordinates. */
+export async function nodePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
+	await graphSettled(page);
+	const position = await page.evaluate((k) => window.__graph?.position(k) ?? null, key);
+	if (!position) throw new Error(`entity ${key} is not on the canvas`);
+	return position;
+}
+
+export async function isDrawn(page: Page, key: string): Promise<boolean> {
+	await graphSettled(page);
+	return page.evaluate((k) => window.__graph?.isDrawn(k) ?? false, key);
+}
+
+/** The panel's heading: the selected entity's name, or the graph's title on the overview. */
+export function panelHeading(page: Page) {
+	return page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 1 });
+}
+
+/** The relationship sentences the panel lists. */
+export async function panelSentences(page: Page): Promise<string[]> {
+	return page.locator('[data-edge] .sentence').allInnerTexts();
+}

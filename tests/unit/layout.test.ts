@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { LAYOUT_RADIUS, computeLayout, defaultNodeSize } from '../../src/lib/graph/layout';
+import { tinyGraph } from './helpers';
+
+describe('computeLayout', () => {
+	const edges = ['a>b:likes', 'b>c:likes', 'c>a:likes', 'c>d:likes', 'd>e:likes', 'e>f:likes', 'a>g:likes'];
+
+	it('gives the same positions for the same graph and seed', () => {
+		expect(computeLayout(tinyGraph(edges))).toEqual(computeLayout(tinyGraph(edges)));
+	});
+
+	it('ignores the positions the file had', () => {
+		const moved = tinyGraph(edges);
+		moved.updateEachNodeAttributes((_key, attributes) => ({ ...attributes, x: 123, y: -45 }));
+		expect(computeLayout(moved)).toEqual(computeLayout(tinyGraph(edges)));
+	});
+
+	it('changes with the seed', () => {
+		expect(computeLayout(tinyGraph(edges), { seed: 2 })).not.toEqual(
+			computeLayout(tinyGraph(edges), { seed: 1 })
+		);
+	});
+
+	it('does not touch the graph it lays out', () => {
+		const graph = tinyGraph(edges);
+		const before = graph.export();
+		computeLayout(graph);
+		expect(graph.export()).toEqual(before);
+	});
+
+	it('fits the layout in the layout box and keeps nodes apart', () => {
+		const positions = [...computeLayout(tinyGraph(edges)).values()];
+		for (const { x, y } of positions) {
+			expect(Math.abs(x)).toBeLessThanOrEqual(LAYOUT_RADIUS);
+			expect(Math.abs(y)).toBeLessThanOrEqual(LAYOUT_RADIUS);
+		}
+		for (const [i, p] of positions.entries()) {
+			for (const q of positions.slice(i + 1)) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(20);
+		}
+	});
+});
+
+describe('defaultNodeSize', () => {
+	it('grows with the number of relationships, within bounds', () => {
+		expect(defaultNodeSize(0)).toBe(4);
+		expect(defaultNodeSize(9)).toBeGreaterThan(defaultNodeSize(1));
+		expect(defaultNodeSize(10_000)).toBe(24);
+	});
+});
