@@ -1,0 +1,759 @@
+/**
+ * Benchmark behind the choice of the entity-search library (src/lib/graph/search.ts).
+ * Generates 100,000 deterministic entity names with aliases, then for each candidate library measures the index
+ * build time, the latency of every keystroke of a fixed typing script (p50/p95/max), the minified+gzipped size of
+ * its import, and whether it finds the product spec's examples. The last row is the shipped search.ts itself.
+ *
+ * Run: npx tsx tests/bench/search-libraries.ts [entity count]
+ *   NODE_OPTIONS=--expose-gc adds heap figures; ONLY=<name> runs the candidates whose name contains it.
+ * minisearch is a dependency of the app; the other candidates are loaded only if installed, e.g.
+ *   npm install --no-save @leeoniya/ufuzzy@1.0.19 fuse.js@7.5.0 flexsearch@0.8.212
+ * and reported as "not installed" otherwise (the next plain `npm install` removes them again).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createSearchIndex, normalizeName, type SearchEntry } from '../../src/lib/graph/search';
+
+const ENTITY_COUNT = Number(process.argv[2] ?? 100_000);
+const TIMED_PASSES = 3;
+const LIMIT = 10;
+/** Stop timing a slow library after this many milliseconds of keystrokes (it is clearly out anyway). */
+const TIME_CAP_MS = 20_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deterministic data
+
+/** mulberry32: a small seeded PRNG, so every run indexes the same names. */
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const random = prng(20240611);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const chance = (p: number) => random() < p;
+
+const ONSETS = [
+	'k',
+	'r',
+	'd',
+	'v',
+	'm',
+	'sh',
+	't',
+	'l',
+	'br',
+	'g',
+	'n',
+	'p',
+	's',
+	'z',
+	'b',
+	'ch',
+	'h',
+	'j',
+	'st'
+];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'o', 'ia', 'ou', 'ei'];
+const CODAS = ['', '', '', 'n', 'r', 'l', 'sk', 'm', 'v', 'th', 'nd', 'st'];
+const ACCENTED: Record<string, readonly string[]> = {
+	a: ['á', 'ã', 'â', 'à'],
+	e: ['é', 'ê', 'è'],
+	i: ['í', 'î'],
+	o: ['ó', 'õ', 'ô', 'ö'],
+	u: ['ú', 'ü'],
+	n: ['ñ'],
+	c: ['ç'],
+	s: ['š'],
+	z: ['ž']
+};
+
+/** A pronounceable made-up word of 2–4 syllables, capitalised. */
+function word(): string {
+	const syllables = 2 + Math.floor(random() * 3);
+	let text = '';
+	for (let i = 0; i < syllables; i++)
+		text += pick(ONSETS) + pick(VOWELS) + (i === syllables - 1 ? pick(CODAS) : '');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The same word with one letter accented, as sources in other languages write it. */
+function accent(text: string): string {
+	const positions = [...text].flatMap((char, i) => (ACCENTED[char] ? [i] : []));
+	if (positions.length === 0) return text;
+	const at = pick(positions);
+	const chars = [...text];
+	chars[at] = pick(ACCENTED[chars[at] as string] ?? []);
+	return chars.join('');
+}
+
+const maybeAccent = (text: string) => (chance(0.12) ? accent(text) : text);
+
+const FIRST_NAMES = [
+	'Anil',
+	'Olga',
+	'Sergei',
+	'Priya',
+	'Dmitri',
+	'Meera',
+	'Ivan',
+	'Lakshmi',
+	'Nikolai',
+	'Rahul',
+	'Tatiana',
+	'Arjun',
+	'Elena',
+	'Vikram',
+	'Yulia',
+	'Sunita',
+	'Alexei',
+	'Kavita',
+	'Boris',
+	'Ravi',
+	'Natalia',
+	'Deepak',
+	'Irina',
+	'Sanjay',
+	'João',
+	'María',
+	'José',
+	'François',
+	'Zoë',
+	'Søren',
+	'Ayşe',
+	'Łukasz',
+	'Chloé',
+	'Raúl',
+	'Inês',
+	'André'
+];
+const TITLES = ['President', 'Minister', 'Ambassador', 'General', 'Dr.', 'Governor', 'Chairman'];
+const PLACE_FORMS = [
+	(w: string) => w,
+	(w: string) => `${w}pur`,
+	(w: string) => `${w}grad`,
+	(w: string) => `Port ${w}`,
+	(w: string) => `San ${w}`,
+	(w: string) => `${w} Island`,
+	(w: string) => `Lake ${w}`,
+	(w: string) => `${w} Oblast`,
+	(w: string) => `${w} Province`,
+	(w: string) => `New ${w}`,
+	(w: string) => `${w} Bay`
+];
+const ORG_KINDS = [
+	'Heavy Electricals',
+	'Oil and Gas',
+	'Shipbuilding',
+	'Steel',
+	'Fertilisers',
+	'Defence Systems',
+	'Atomic Energy',
+	'Railways',
+	'Aerospace',
+	'Pharmaceuticals',
+	'Bank',
+	'Power Corporation',
+	'Mining',
+	'Trading House'
+];
+const ORG_FORMS = ['Limited', 'Corporation', 'Group', 'JSC', 'Holdings', 'Company', 'Agency', 'Institute'];
+const COMMODITIES = [
+	'Crude Oil',
+	'Natural Gas',
+	'Coal',
+	'Wheat',
+	'Sunflower Oil',
+	'Fertiliser',
+	'Diamonds',
+	'Uranium',
+	'Palladium',
+	'Nickel',
+	'Aluminium',
+	'Tea',
+	'Rice',
+	'Timber',
+	'Liquefied Natural Gas'
+];
+const GRADES = ['Refined', 'Raw', 'Grade A', 'Export', 'Spot', 'Urals', 'Brent', 'Arctic', 'Premium', 'Bulk'];
+const FACILITIES = [
+	'Nuclear Power Plant',
+	'Refinery',
+	'Port',
+	'Airbase',
+	'Dam',
+	'Steel Plant',
+	'Shipyard',
+	'Terminal'
+];
+const POLICIES = ['Act', 'Initiative', 'Agreement', 'Programme', 'Treaty', 'Scheme', 'Accord', 'Mission'];
+
+function acronym(text: string): string {
+	return text
+		.split(/\s+/)
+		.map((part) => part.charAt(0))
+		.join('')
+		.toUpperCase();
+}
+
+/** The entities the product spec names, planted among the generated ones with their real aliases. */
+const KNOWN: readonly SearchEntry[] = [
+	{ key: 'india', label: 'India', type: 'country', aliases: ['New Delhi', 'Republic of India', 'Bharat'] },
+	{ key: 'russia', label: 'Russia', type: 'country', aliases: ['Russian Federation', 'Moscow'] },
+	{
+		key: 'united-states',
+		label: 'United States',
+		type: 'country',
+		aliases: ['USA', 'United States of America', 'Washington']
+	},
+	{
+		key: 'kudankulam-npp',
+		label: 'Kudankulam Nuclear Power Plant',
+		type: 'facility',
+		aliases: ['KKNPP', 'Kudankulam']
+	},
+	{ key: 'vladimir-putin', label: 'Vladimir Putin', type: 'person', aliases: ['President Putin'] },
+	{ key: 'narendra-modi', label: 'Narendra Modi', type: 'person', aliases: ['Prime Minister Modi'] },
+	{ key: 'make-in-india', label: 'Make in India', type: 'policy', aliases: [] },
+	{ key: 'sao-tome', label: 'São Tomé and Príncipe', type: 'country', aliases: ['São Tomé'] },
+	{ key: 'rosatom', label: 'Rosatom', type: 'organization', aliases: ['State Atomic Energy Corporation'] },
+	{ key: 'crude-oil', label: 'Crude oil', type: 'commodity', aliases: ['Petroleum'] },
+	{ key: 'brahmos', label: 'BrahMos Aerospace', type: 'organization', aliases: ['BrahMos'] }
+];
+
+function generateEntry(i: number): SearchEntry {
+	const roll = random();
+	const aliasCount = pick([0, 0, 0, 0, 1, 1, 1, 2, 2, 3]);
+	let label: string;
+	let type: string;
+	const aliases: string[] = [];
+	const addAliases = (make: () => string) => {
+		while (aliases.length < aliasCount) aliases.push(make());
+	};
+	if (roll < 0.3) {
+		type = 'place';
+		const root = word();
+		label = maybeAccent(pick(PLACE_FORMS)(root));
+		addAliases(() => (chance(0.4) ? accent(label) : `${word()} ${pick(['City', 'Town', 'District'])}`));
+	} else if (roll < 0.55) {
+		type = 'person';
+		const first = pick(FIRST_NAMES);
+		const last = maybeAccent(word());
+		label = `${first} ${last}`;
+		addAliases(() => pick([last, `${first.charAt(0)}. ${last}`, `${pick(TITLES)} ${last}`]));
+	} else if (roll < 0.75) {
+		type = 'organization';
+		label = `${maybeAccent(word())} ${pick(ORG_KINDS)} ${pick(ORG_FORMS)}`;
+		addAliases(() => (chance(0.5) ? acronym(label) : `${word()} ${pick(ORG_FORMS)}`));
+	} else if (roll < 0.85) {
+		type = 'commodity';
+		label = `${pick(GRADES)} ${pick(COMMODITIES)} ${word()}`;
+		addAliases(() => `${word()} ${pick(COMMODITIES)}`);
+	} else if (roll < 0.95) {
+		type = 'facility';
+		label = `${maybeAccent(word())} ${pick(FACILITIES)}`;
+		addAliases(() => (chance(0.5) ? acronym(label) : word()));
+	} else {
+		type = 'policy';
+		label = `${word()} ${pick(POLICIES)}${chance(0.3) ? ` ${1950 + Math.floor(random() * 75)}` : ''}`;
+		addAliases(() => `${word()} ${pick(POLICIES)}`);
+	}
+	return { key: `${type}-${i}`, label, type, aliases };
+}
+
+function generateEntries(count: number): SearchEntry[] {
+	const entries: SearchEntry[] = [];
+	const every = Math.floor(count / KNOWN.length);
+	let known = 0;
+	for (let i = 0; entries.length < count; i++) {
+		const planted = i % every === every - 1 ? KNOWN[known] : undefined;
+		if (planted) {
+			entries.push(planted);
+			known++;
+		} else entries.push(generateEntry(i));
+	}
+	return entries;
+}
+
+/** Each query is typed one character at a time; every prefix is one keystroke. */
+const TYPING_SCRIPT = [
+	'india',
+	'delhi',
+	'washington',
+	'kudan',
+	'KUDAN',
+	'putin',
+	'vladmir putin',
+	'rusia',
+	'indai',
+	'make in',
+	'sao tome',
+	'São Tomé',
+	'crude oil',
+	'nuclear power plant',
+	'rosatom'
+];
+
+/** The spec's examples: the query, the key that must be found. */
+const QUALITY: readonly (readonly [string, string])[] = [
+	['India', 'india'],
+	['Delhi', 'india'],
+	['Washington', 'united-states'],
+	['kudan', 'kudankulam-npp'],
+	['KUDAN', 'kudankulam-npp'],
+	['putin', 'vladimir-putin'],
+	['rusia', 'russia'],
+	['indai', 'india'],
+	['make in', 'make-in-india'],
+	['sao tome', 'sao-tome'],
+	['São Tomé', 'sao-tome'],
+	['SAO TOMÉ', 'sao-tome'],
+	['brahmos', 'brahmos']
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidates
+
+interface Hit {
+	key: string;
+	match: string;
+}
+
+type Searcher = (query: string, limit: number) => Hit[];
+
+interface Candidate {
+	name: string;
+	/** The npm package, for its version and the "not installed" message. */
+	pkg: string;
+	/** What the app would write to import it, bundled to measure its weight. */
+	importCode: string;
+	/** How it is configured here, for the table's notes. */
+	config: string;
+	build(entries: readonly SearchEntry[]): Promise<Searcher>;
+}
+
+/** Imports a package that may not be installed; the specifier is a variable so type-checking does not need it. */
+async function load<T>(specifier: string): Promise<T> {
+	const module = (await import(specifier)) as { default?: T } & T;
+	return module.default ?? module;
+}
+
+/** Every name of every entity, flattened, with the entity it belongs to. */
+function flatten(entries: readonly SearchEntry[]): { names: string[]; owner: number[] } {
+	const names: string[] = [];
+	const owner: number[] = [];
+	entries.forEach((entry, i) => {
+		for (const name of [entry.label, ...entry.aliases]) {
+			names.push(name);
+			owner.push(i);
+		}
+	});
+	return { names, owner };
+}
+
+/** Keeps the first hit of each entity, in order, up to `limit`. */
+function firstPerEntity(
+	entries: readonly SearchEntry[],
+	hits: Iterable<{ entity: number; match: string }>,
+	limit: number
+): Hit[] {
+	const seen = new Set<number>();
+	const out: Hit[] = [];
+	for (const hit of hits) {
+		if (seen.has(hit.entity)) continue;
+		seen.add(hit.entity);
+		const entry = entries[hit.entity];
+		if (entry) out.push({ key: entry.key, match: hit.match });
+		if (out.length >= limit) break;
+	}
+	return out;
+}
+
+interface MiniSearchLike {
+	addAll(documents: readonly object[]): void;
+	search(
+		query: string,
+		options: object
+	): { id: number; match: Record<string, string[]>; terms: string[]; score: number }[];
+}
+type MiniSearchClass = new (options: object) => MiniSearchLike;
+
+interface UFuzzyLike {
+	search(
+		haystack: string[],
+		needle: string,
+		outOfOrder?: number,
+		infoThresh?: number
+	): [number[] | null, { idx: number[] } | null, number[] | null];
+}
+type UFuzzyClass = (new (options: object) => UFuzzyLike) & { latinize(text: string): string };
+
+type FuseClass = new (
+	list: readonly object[],
+	options: object
+) => {
+	search(
+		query: string,
+		options: { limit: number }
+	): { refIndex: number; matches?: { key?: string; value?: string }[] }[];
+};
+
+interface FlexSearchModule {
+	Index: new (options: object) => {
+		add(id: number, text: string): void;
+		search(query: string, options: object): number[];
+	};
+}
+
+const wordsOf = (text: string) => normalizeName(text).split(/[^\p{L}\p{N}]+/u);
+
+/** MiniSearch's results as hits: the label if a label term matched, else the alias holding a matched term. */
+function miniSearchHits(
+	entries: readonly SearchEntry[],
+	results: ReturnType<MiniSearchLike['search']>,
+	limit: number
+): Hit[] {
+	return firstPerEntity(
+		entries,
+		results.map((result) => {
+			const entry = entries[result.id] as SearchEntry;
+			const inLabel = Object.values(result.match).some((fields) => fields.includes('label'));
+			const alias = entry.aliases.find((a) => result.terms.some((t) => wordsOf(a).includes(t)));
+			return { entity: result.id, match: inLabel || !alias ? entry.label : alias };
+		}),
+		limit
+	);
+}
+
+const candidates: Candidate[] = [
+	{
+		name: 'MiniSearch',
+		pkg: 'minisearch',
+		importCode: "import MiniSearch from 'minisearch'; globalThis.x = MiniSearch;",
+		config: 'prefix, fuzzy 1 (4–5 chars) / 2 (6+), AND, label boost 2',
+		async build(entries) {
+			const MiniSearch = await load<MiniSearchClass>('minisearch');
+			const index = new MiniSearch({
+				fields: ['label', 'aliases'],
+				extractField: (doc: { id: number; entry: SearchEntry }, field: string) =>
+					field === 'id' ? doc.id : field === 'label' ? doc.entry.label : doc.entry.aliases.join('\n'),
+				processTerm: (term: string) => normalizeName(term) || null
+			});
+			index.addAll(entries.map((entry, id) => ({ id, entry })));
+			const options = {
+				prefix: true,
+				fuzzy: (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2),
+				maxFuzzy: 2,
+				combineWith: 'AND',
+				boost: { label: 2 }
+			};
+			return (query, limit) => miniSearchHits(entries, index.search(query, options), limit);
+		}
+	},
+	{
+		name: 'MiniSearch (tuned)',
+		pkg: 'minisearch',
+		importCode: "import MiniSearch from 'minisearch'; globalThis.x = MiniSearch;",
+		config: 'as above, but prefix only for the last term and only from 3 characters',
+		async build(entries) {
+			const MiniSearch = await load<MiniSearchClass>('minisearch');
+			const index = new MiniSearch({
+				fields: ['label', 'aliases'],
+				extractField: (doc: { id: number; entry: SearchEntry }, field: string) =>
+					field === 'id' ? doc.id : field === 'label' ? doc.entry.label : doc.entry.aliases.join('\n'),
+				processTerm: (term: string) => normalizeName(term) || null
+			});
+			index.addAll(entries.map((entry, id) => ({ id, entry })));
+			const options = {
+				prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
+				fuzzy: (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2),
+				maxFuzzy: 2,
+				combineWith: 'AND',
+				boost: { label: 2 }
+			};
+			return (query, limit) => miniSearchHits(entries, index.search(query, options), limit);
+		}
+	},
+	{
+		name: 'uFuzzy',
+		pkg: '@leeoniya/ufuzzy',
+		importCode: "import uFuzzy from '@leeoniya/ufuzzy'; globalThis.x = uFuzzy;",
+		config: 'intraMode 1 (one error per term), word-start terms, info/sort when ≤1000 hits',
+		async build(entries) {
+			const UFuzzy = await load<UFuzzyClass>('@leeoniya/ufuzzy');
+			const { names, owner } = flatten(entries);
+			const haystack = names.map(normalizeName);
+			const fuzzy = new UFuzzy({
+				intraMode: 1,
+				intraIns: 1,
+				intraSub: 1,
+				intraTrn: 1,
+				intraDel: 1,
+				interLft: 2
+			});
+			return (query, limit) => {
+				const [idxs, info, order] = fuzzy.search(haystack, normalizeName(query), 0, 1000);
+				if (!idxs) return [];
+				const ranked = info && order ? order.map((i) => info.idx[i] as number) : idxs;
+				return firstPerEntity(
+					entries,
+					ranked.map((i) => ({ entity: owner[i] as number, match: names[i] as string })),
+					limit
+				);
+			};
+		}
+	},
+	{
+		name: 'Fuse.js',
+		pkg: 'fuse.js',
+		importCode: "import Fuse from 'fuse.js'; globalThis.x = Fuse;",
+		config: 'threshold 0.3, ignoreLocation, ignoreDiacritics, label weight 2',
+		async build(entries) {
+			const Fuse = await load<FuseClass>('fuse.js');
+			const fuse = new Fuse(entries, {
+				keys: [
+					{ name: 'label', weight: 2 },
+					{ name: 'aliases', weight: 1 }
+				],
+				threshold: 0.3,
+				ignoreLocation: true,
+				ignoreDiacritics: true,
+				includeMatches: true
+			});
+			return (query, limit) =>
+				fuse.search(query, { limit }).map((result) => {
+					const entry = entries[result.refIndex] as SearchEntry;
+					return { key: entry.key, match: result.matches?.[0]?.value ?? entry.label };
+				});
+		}
+	},
+	{
+		name: 'FlexSearch',
+		pkg: 'flexsearch',
+		importCode: "import { Index } from 'flexsearch'; globalThis.x = Index;",
+		config: "Index per name, tokenize 'forward', encoder LatinBalance, suggest",
+		async build(entries) {
+			const { Index } = await load<FlexSearchModule>('flexsearch');
+			const { names, owner } = flatten(entries);
+			const index = new Index({ tokenize: 'forward', encoder: 'LatinBalance' });
+			names.forEach((name, i) => index.add(i, name));
+			return (query, limit) =>
+				firstPerEntity(
+					entries,
+					index
+						.search(query, { limit: limit * 4, suggest: true })
+						.map((i) => ({ entity: owner[i] as number, match: names[i] as string })),
+					limit
+				);
+		}
+	},
+	{
+		name: 'search.ts (shipped)',
+		pkg: '',
+		importCode:
+			"import { createSearchIndex } from './src/lib/graph/search.ts'; globalThis.x = createSearchIndex;",
+		config: 'the module as the app uses it: library + ranking tiers',
+		async build(entries) {
+			const index = createSearchIndex(entries);
+			return (query, limit) => index.search(query, limit).map(({ key, match }) => ({ key, match }));
+		}
+	}
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measuring
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function version(pkg: string): string | undefined {
+	if (!pkg) return 'local';
+	try {
+		// Read the manifest by path: some packages' "exports" do not expose package.json.
+		const file = `${root}/node_modules/${pkg}/package.json`;
+		return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Minified + gzipped bytes of what importing the candidate adds to a browser bundle. */
+function gzipSize(importCode: string): number | string {
+	const result = spawnSync(
+		'npx',
+		[
+			'--no-install',
+			'esbuild',
+			'--bundle',
+			'--minify',
+			'--format=esm',
+			'--platform=browser',
+			'--log-level=error'
+		],
+		{ cwd: root, input: importCode, maxBuffer: 64 * 1024 * 1024 }
+	);
+	if (result.status !== 0) return `esbuild failed: ${result.stderr.toString().trim().split('\n')[0] ?? ''}`;
+	return gzipSync(result.stdout, { level: 9 }).length;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function keystrokes(): string[] {
+	return TYPING_SCRIPT.flatMap((query) =>
+		[...query].map((_, i) => [...query].slice(0, i + 1).join('')).filter((q) => q.trim() !== '')
+	);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMb = () => {
+	gc?.();
+	return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+
+interface Row {
+	name: string;
+	version: string;
+	buildMs: number;
+	heapMb?: number;
+	p50: number;
+	p95: number;
+	max: number;
+	slowest: string;
+	keystrokes: number;
+	gzip: number | string;
+	quality: string;
+	small: string;
+	config: string;
+}
+
+/** How many of the spec's examples are in the top 10, with the rank of those not first and a wrong `match`. */
+function checkQuality(search: Searcher): string {
+	const misses: string[] = [];
+	let found = 0;
+	for (const [query, key] of QUALITY) {
+		const rank = search(query, LIMIT).findIndex((hit) => hit.key === key);
+		if (rank === -1) misses.push(`"${query}" missed`);
+		else {
+			found++;
+			if (rank > 0) misses.push(`"${query}" #${rank + 1}`);
+		}
+	}
+	const delhi = search('Delhi', LIMIT).find((hit) => hit.key === 'india');
+	if (delhi && delhi.match !== 'New Delhi') misses.push(`Delhi match="${delhi.match}"`);
+	return `${found}/${QUALITY.length}${misses.length ? `; ${misses.join(', ')}` : ''}`;
+}
+
+async function measure(candidate: Candidate, entries: readonly SearchEntry[]): Promise<Row | string> {
+	const installed = version(candidate.pkg);
+	if (!installed) return `${candidate.name}: not installed (npm install --no-save ${candidate.pkg})`;
+	const before = heapMb();
+	const start = performance.now();
+	const search = await candidate.build(entries);
+	const buildMs = performance.now() - start;
+	const after = heapMb();
+
+	const typed = keystrokes();
+	for (const query of typed) search(query, LIMIT); // warm-up pass, not timed
+	const times: { ms: number; query: string }[] = [];
+	const began = performance.now();
+	for (let pass = 0; pass < TIMED_PASSES && performance.now() - began < TIME_CAP_MS; pass++) {
+		for (const query of typed) {
+			const t0 = performance.now();
+			search(query, LIMIT);
+			times.push({ ms: performance.now() - t0, query });
+		}
+	}
+	const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
+	const slowest = times.reduce((a, b) => (b.ms > a.ms ? b : a));
+
+	const quality = checkQuality(search);
+	// The same examples on a graph of just the spec's entities, as in the shipped graph: no look-alikes.
+	const small = checkQuality(await candidate.build(KNOWN));
+
+	return {
+		name: candidate.name,
+		version: installed,
+		buildMs,
+		heapMb: gc ? after - before : undefined,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		max: percentile(sorted, 100),
+		slowest: slowest.query,
+		keystrokes: times.length,
+		gzip: gzipSize(candidate.importCode),
+		quality,
+		small,
+		config: candidate.config
+	};
+}
+
+function table(rows: readonly Row[]): string {
+	const header = [
+		'library',
+		'version',
+		'build ms',
+		'heap MB',
+		'p50 ms',
+		'p95 ms',
+		'max ms',
+		'slowest keystroke',
+		'gzip B',
+		'spec examples in top 10 at 100k (rank if not #1)',
+		'same, on the 11 spec entities alone'
+	];
+	const lines = rows.map((r) => [
+		r.name,
+		r.version,
+		r.buildMs.toFixed(0),
+		r.heapMb === undefined ? '-' : r.heapMb.toFixed(0),
+		r.p50.toFixed(2),
+		r.p95.toFixed(2),
+		r.max.toFixed(2),
+		JSON.stringify(r.slowest),
+		String(r.gzip),
+		r.quality,
+		r.small
+	]);
+	const out = [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`);
+	return out.join('\n');
+}
+
+async function main(): Promise<void> {
+	const entries = generateEntries(ENTITY_COUNT);
+	const names = entries.reduce((n, e) => n + 1 + e.aliases.length, 0);
+	console.log(
+		`${entries.length} entities, ${names} names; ${keystrokes().length} keystrokes per pass, ` +
+			`${TIMED_PASSES} timed passes; node ${process.version}`
+	);
+	console.log(
+		`sample: ${entries
+			.slice(0, 6)
+			.map((e) => `${e.label}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}`)
+			.join('; ')}\n`
+	);
+	const rows: Row[] = [];
+	const only = process.env.ONLY?.toLowerCase();
+	for (const candidate of candidates) {
+		if (only && !candidate.name.toLowerCase().includes(only)) continue;
+		const row = await measure(candidate, entries);
+		if (typeof row === 'string') console.log(row);
+		else {
+			rows.push(row);
+			console.log(`${row.name}: done (${row.keystrokes} keystrokes timed)`);
+		}
+	}
+	console.log(`\n${table(rows)}\n`);
+	for (const row of rows) console.log(`${row.name}: ${row.config}`);
+}
+
+await main();
