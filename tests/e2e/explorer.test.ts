@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from './browser';
-import { graphSettled, isDrawn, nodePosition, panelHeading, panelSentences } from './graph-page';
+import {
+	graphSettled,
+	isDrawn,
+	nodePosition,
+	openLegend,
+	panelHeading,
+	panelSentences,
+	panelShows
+} from './graph-page';
 
 const GRAPH = 'india-russia';
 
@@ -33,7 +41,6 @@ describe('explorer', () => {
 	it('opens an entity clicked on the canvas', async () => {
 		const page = await browser.newPage();
 		await page.goto(browser.url(`/${GRAPH}`));
-		await page.getByText('Legend and filters').click(); // fold the legend away from the canvas
 		const { x, y } = await nodePosition(page, 'russia');
 		await page.mouse.click(x, y);
 		await page.waitForURL(browser.url(`/${GRAPH}/russia`));
@@ -62,10 +69,10 @@ describe('explorer', () => {
 
 		await page.goBack();
 		await page.waitForURL(browser.url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
-		await expect(panelHeading(page).innerText()).resolves.toContain('Kudankulam');
+		await panelShows(page, 'Kudankulam Nuclear Power Plant');
 		await page.goForward();
 		await page.waitForURL(browser.url(`/${GRAPH}/tamil-nadu`));
-		await expect(panelHeading(page).innerText()).resolves.toBe('Tamil Nadu');
+		await panelShows(page, 'Tamil Nadu');
 		expect(page.errors).toEqual([]);
 	});
 
@@ -76,6 +83,7 @@ describe('explorer', () => {
 		expect(await isDrawn(page, 'narendra-modi')).toBe(true);
 		expect((await panelSentences(page)).some((s) => s.includes('Narendra Modi'))).toBe(true);
 
+		await openLegend(page);
 		const person = page.getByRole('button', { name: /^Person/ });
 		await expect(person.getAttribute('aria-pressed')).resolves.toBe('true');
 		await person.click();
@@ -92,6 +100,7 @@ describe('explorer', () => {
 		const page = await browser.newPage();
 		await page.goto(browser.url(`/${GRAPH}/tamil-nadu`));
 		await graphSettled(page);
+		await openLegend(page);
 		await page.getByRole('combobox', { name: /^Show/ }).selectOption('1');
 		await page.waitForURL((url) => url.searchParams.get('depth') === '1');
 		expect(await isDrawn(page, 'tamil-nadu')).toBe(true);
@@ -108,6 +117,7 @@ describe('explorer', () => {
 		await page.reload();
 		await graphSettled(page);
 		await expect(panelHeading(page).innerText()).resolves.toBe('India');
+		await openLegend(page);
 		await expect(page.getByRole('button', { name: /^Person/ }).getAttribute('aria-pressed')).resolves.toBe(
 			'false'
 		);

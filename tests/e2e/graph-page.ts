@@ -42,3 +42,16 @@ export function panelHeading(page: Page) {
 export async function panelSentences(page: Page): Promise<string[]> {
 	return page.locator('[data-edge] .sentence').allInnerTexts();
 }
+
+/** Waits until the panel shows `name` as its heading (navigation updates the URL before the panel). */
+export async function panelShows(page: Page, name: string): Promise<void> {
+	await panelHeading(page).filter({ hasText: name }).waitFor();
+}
+
+/** Unfolds the legend (the filter controls) if it is folded. */
+export async function openLegend(page: Page): Promise<void> {
+	const legend = page.locator('details.legend');
+	if (!(await legend.evaluate((element) => (element as HTMLDetailsElement).open))) {
+		await legend.locator('summary').first().click();
+	}
+}

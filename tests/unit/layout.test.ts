@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAYOUT_RADIUS, computeLayout, defaultNodeSize } from '../../src/lib/graph/layout';
+import { graphDataDir, listGraphFiles, readGraphFile } from '../../src/lib/server/graph-files';
 import { tinyGraph } from './helpers';
 
 describe('computeLayout', () => {
@@ -45,5 +46,20 @@ describe('defaultNodeSize', () => {
 		expect(defaultNodeSize(0)).toBe(4);
 		expect(defaultNodeSize(9)).toBeGreaterThan(defaultNodeSize(1));
 		expect(defaultNodeSize(10_000)).toBe(24);
+	});
+});
+
+describe('graphs in graph-data/', () => {
+	const files = listGraphFiles(graphDataDir());
+	it.each(files)('%s has the positions npm run layout computes', (file) => {
+		const result = readGraphFile(file);
+		if (!result.ok) throw new Error(`${file} is invalid; see the validator tests`);
+		// Laying out is linear in the graph; very large graphs are checked by `npm run layout -- --check` instead.
+		if (result.graph.order > 5000) return;
+		const positions = computeLayout(result.graph);
+		const stale = result.graph.filterNodes(
+			(key, { x, y }) => positions.get(key)?.x !== x || positions.get(key)?.y !== y
+		);
+		expect(stale).toEqual([]);
 	});
 });

@@ -320,8 +320,8 @@ class Report {
 		const path = issue.path;
 		const message = issueMessage(issue);
 		const [first, second] = path;
-		if (first === 'attributes') {
-			this.graph(fieldPath(path.slice(1)) || 'attributes', message);
+		if (first === 'attributes' && path.length > 1) {
+			this.graph(fieldPath(path.slice(1)), message);
 		} else if ((first === 'nodes' || first === 'edges') && typeof second === 'number') {
 			const rest = path.slice(2);
 			if (rest[0] === 'attributes' && rest.length > 1) rest.shift();

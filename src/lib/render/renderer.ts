@@ -13,6 +13,7 @@ import { EdgeCurvedArrowProgram, DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex
 import { defaultNodeSize } from '../graph/layout';
 import type { KnowledgeGraph } from '../graph/build';
 import type { VisibleElements } from '../graph/view';
+import { type LabelCandidate, placeLabels } from './labels';
 
 export interface Theme {
 	label: string;
@@ -157,6 +158,8 @@ export function createRenderer(
 		return shown;
 	};
 
+	let candidates: LabelCandidate[] = [];
+
 	const sigma = new Sigma(display, container, {
 		itemSizesReference: 'screen',
 		defaultEdgeType: 'arrow',
@@ -172,9 +175,20 @@ export function createRenderer(
 		edgeLabelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 		labelSize: 13,
 		edgeLabelSize: 11,
-		labelDensity: 0.9,
-		labelGridCellSize: 90,
-		labelRenderedSizeThreshold: 6,
+		// sigma offers generous candidates; placeLabels() then draws only those that do not collide.
+		labelDensity: 1,
+		labelGridCellSize: 60,
+		labelRenderedSizeThreshold: 4,
+		defaultDrawNodeLabel: (_context, data) => {
+			candidates.push({
+				key: (data as { key?: string }).key ?? '',
+				label: data.label ?? '',
+				x: data.x,
+				y: data.y,
+				size: data.size,
+				forced: Boolean(data.forceLabel)
+			});
+		},
 		zIndex: true,
 		stagePadding: 40,
 		minCameraRatio: 0.05,
@@ -215,6 +229,26 @@ export function createRenderer(
 		if (label) {
 			context.fillStyle = theme.label;
 			context.fillText(label, data.x + data.size + 5, data.y + size / 3);
+		}
+	}
+
+	sigma.on('beforeRender', () => {
+		candidates = [];
+	});
+	sigma.on('afterRender', () => drawLabels(sigma.getCanvases().labels?.getContext('2d')));
+
+	function drawLabels(context: CanvasRenderingContext2D | null | undefined): void {
+		if (!context) return;
+		const { labelSize, labelFont, labelWeight } = sigma.getSettings();
+		context.font = `${labelWeight} ${labelSize}px ${labelFont}`;
+		const placed = placeLabels(candidates, (label) => context.measureText(label).width, labelSize);
+		context.lineJoin = 'round';
+		context.lineWidth = 3;
+		context.strokeStyle = theme.background;
+		context.fillStyle = theme.label;
+		for (const { label, x, y, size } of placed) {
+			context.strokeText(label, x + size + 3, y + labelSize / 3);
+			context.fillText(label, x + size + 3, y + labelSize / 3);
 		}
 	}
 

@@ -1,0 +1,101 @@
+/**
+ * The flagship graph (graph-data/india-russia.json): it loads cleanly and still states the facts a reader of the
+ * source article would look for first.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadGraph } from '../../src/lib/graph/load';
+
+const bytes = readFileSync(new URL('../../graph-data/india-russia.json', import.meta.url));
+const result = loadGraph(bytes, 'india-russia.json');
+
+function loaded() {
+	if (!result.ok)
+		throw new Error(`india-russia.json does not load:\n${JSON.stringify(result.problems, null, 2)}`);
+	return result.graph;
+}
+
+/** Attributes of every edge from `source` to `target` with the given type. */
+function edgesOfType(source: string, target: string, type: string) {
+	const graph = loaded();
+	return graph
+		.edges(source, target)
+		.map((edge) => graph.getEdgeAttributes(edge))
+		.filter((attributes) => attributes.type === type);
+}
+
+describe('flagship graph india-russia', () => {
+	it('loads without problems or warnings', () => {
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.warnings).toEqual([]);
+	});
+
+	it('describes itself and cites the article without inventing its publisher, URL or date', () => {
+		const attributes = loaded().getAttributes();
+		expect(attributes.id).toBe('india-russia');
+		expect(attributes.sources).toHaveLength(1);
+		const [source] = attributes.sources;
+		expect(source?.id).toBe('article');
+		expect(source?.publisher).toBeUndefined();
+		expect(source?.url).toBeUndefined();
+		expect(source?.date).toBeUndefined();
+	});
+
+	it('has between 60 and 90 entities and between 130 and 180 relationships', () => {
+		const graph = loaded();
+		expect(graph.order).toBeGreaterThanOrEqual(60);
+		expect(graph.order).toBeLessThanOrEqual(90);
+		expect(graph.size).toBeGreaterThanOrEqual(130);
+		expect(graph.size).toBeLessThanOrEqual(180);
+	});
+
+	it.each([
+		['kudankulam-nuclear-power-plant', 'tamil-nadu', 'located-in', /located in/],
+		['us-pressure', 'india', 'pressures', /scale back/],
+		['united-states', 'us-pressure', 'exerts', /applies/],
+		['india', 'us-pressure', 'resists', /holds firm/],
+		['india', 'russia', 'buys', /crude oil/],
+		['trade-imbalance', 'russia', 'favours', /favours/],
+		['narendra-modi', 'vladimir-putin', 'meets', /talks with/],
+		['narendra-modi', 'modi-putin-talks', 'participates-in', /took part in/],
+		['vladimir-putin', 'modi-putin-talks', 'participates-in', /took part in/],
+		['india', 'western-sanctions', 'resists', /refuses to join/],
+		['trade-volume-65-billion', 'india-russia-trade', 'measures', /value/]
+	])('%s → %s: a "%s" edge whose label matches %s, citing the article', (source, target, type, label) => {
+		const edges = edgesOfType(source, target, type);
+		expect(edges).toHaveLength(1);
+		const [edge] = edges;
+		expect(edge?.label).toMatch(label);
+		expect(edge?.evidence.map((evidence) => evidence.source)).toContain('article');
+	});
+
+	it.each(['defence', 'energy', 'technology', 'manufacturing', 'regional-security'])(
+		'the Modi–Putin talks covered %s',
+		(topic) => {
+			expect(edgesOfType('modi-putin-talks', topic, 'covers')).toHaveLength(1);
+		}
+	);
+
+	it('keeps the trade figure as the article gives it', () => {
+		const graph = loaded();
+		expect(graph.hasNode('trade-volume-65-billion')).toBe(true);
+		const { label, description, type } = graph.getNodeAttributes('trade-volume-65-billion');
+		expect(type).toBe('figure');
+		const text = `${label} ${description}`;
+		for (const fact of ['$65 billion', 'record high', 'last year']) expect(text).toContain(fact);
+	});
+
+	it.each([
+		['india', 'New Delhi'],
+		['india', 'Indian'],
+		['russia', 'Moscow'],
+		['russia', 'Russian'],
+		['united-states', 'Washington'],
+		['united-states', 'U.S.'],
+		['china', 'Beijing'],
+		['narendra-modi', 'Modi'],
+		['vladimir-putin', 'Putin']
+	])('%s has the alias "%s"', (key, alias) => {
+		expect(loaded().getNodeAttribute(key, 'aliases')).toContain(alias);
+	});
+});
