@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Absolute asset paths: 404.html is served at any depth, where relative paths would break.
+		// BASE_PATH deploys the site under a sub-path (for example /explorer).
+		paths: { relative: false, base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'

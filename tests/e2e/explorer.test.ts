@@ -175,3 +175,29 @@ describe('explorer on a phone', () => {
 		expect(page.errors).toEqual([]);
 	});
 });
+
+describe('explorer without WebGL', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser('no-webgl');
+	});
+	afterAll(() => browser?.close());
+
+	it('says so in one line and keeps the entity, its relationships and search working', async () => {
+		const page = await browser.newPage();
+		await page.goto(browser.url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
+		await expect(page.getByRole('status').filter({ hasText: 'WebGL' }).innerText()).resolves.toMatch(
+			/WebGL is unavailable/
+		);
+		expect(
+			(await panelSentences(page)).some((s) => s.includes('is located in') && s.includes('Tamil Nadu'))
+		).toBe(true);
+		await page.getByRole('complementary').getByRole('link', { name: 'Tamil Nadu', exact: true }).click();
+		await panelShows(page, 'Tamil Nadu');
+		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		await search.fill('washington');
+		await search.press('Enter');
+		await panelShows(page, 'United States');
+		expect(page.errors).toEqual([]);
+	});
+});

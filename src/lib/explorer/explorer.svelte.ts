@@ -25,9 +25,15 @@ export class Explorer {
 		this.graphId = graphId;
 	}
 
-	/** Loads the graph from the site's JSON API (once). */
-	async load(fetcher: typeof fetch = fetch): Promise<void> {
-		if (this.status.state === 'loading' || this.status.state === 'ready') return;
+	private loading: Promise<void> | null = null;
+
+	/** Loads the graph from the site's JSON API; every call gets the same (single) load. */
+	load(fetcher: typeof fetch = fetch): Promise<void> {
+		this.loading ??= this.fetchGraph(fetcher);
+		return this.loading;
+	}
+
+	private async fetchGraph(fetcher: typeof fetch): Promise<void> {
 		this.status = { state: 'loading' };
 		const url = resolve('/api/graphs/[graph].json', { graph: this.graphId });
 		try {

@@ -1,0 +1,10 @@
+import { allGraphs } from '$lib/server/graphs';
+import type { PageServerLoad } from './$types';
+
+// Prerendered as build/404.html, which static hosts serve for any unknown address.
+export const load: PageServerLoad = () => ({
+	graphs: [...allGraphs().values()].map((graph) => ({
+		id: graph.getAttribute('id'),
+		title: graph.getAttribute('title')
+	}))
+});
