@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesByType, entityDetails, graphSummary } from '../../src/lib/graph/query';
+import { entitiesByType, entityDetails, evidenceBySource, graphSummary } from '../../src/lib/graph/query';
 import { tinyGraph } from './helpers';
 
 describe('entityDetails', () => {
@@ -55,5 +55,20 @@ describe('entitiesByType and graphSummary', () => {
 
 	it('summarises the graph', () => {
 		expect(graphSummary(graph)).toMatchObject({ id: 'tiny', title: 'Tiny', nodes: 4, edges: 2 });
+	});
+});
+
+describe('evidenceBySource', () => {
+	it('names each source once, with its sections in order', () => {
+		expect(
+			evidenceBySource([
+				{ source: 'a', section: 'One' },
+				{ source: 'b', section: 'Two' },
+				{ source: 'a', section: 'Three' }
+			])
+		).toEqual([
+			['a', ['One', 'Three']],
+			['b', ['Two']]
+		]);
 	});
 });

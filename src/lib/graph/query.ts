@@ -159,3 +159,10 @@ export function typeCounts(graph: KnowledgeGraph): {
 	graph.forEachEdge((_key, { type }) => edges.set(type, (edges.get(type) ?? 0) + 1));
 	return { nodes, edges };
 }
+
+/** Evidence grouped by source, in order of first mention: `[[source, [section, …]], …]`. */
+export function evidenceBySource(evidence: readonly Evidence[]): [string, string[]][] {
+	const grouped = new Map<string, string[]>();
+	for (const { source, section } of evidence) grouped.set(source, [...(grouped.get(source) ?? []), section]);
+	return [...grouped];
+}

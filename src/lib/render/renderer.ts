@@ -120,6 +120,18 @@ export function createRenderer(
 	let state: DisplayState = { selected: null, hovered: null, visible: null };
 	let theme = initialTheme;
 	let hoodOfHovered: Set<string> | null = null;
+	// A hub's edge labels would pile up into an unreadable knot; the panel lists them all anyway.
+	let labelFocusEdges = false;
+	const MAX_EDGE_LABELS = 12;
+	const updateEdgeLabelling = () => {
+		const focus = state.hovered ?? state.selected;
+		if (!focus || !display.hasNode(focus)) {
+			labelFocusEdges = false;
+			return;
+		}
+		const drawn = display.edges(focus).filter((edge) => !state.visible || state.visible.edges.has(edge));
+		labelFocusEdges = drawn.length <= MAX_EDGE_LABELS;
+	};
 
 	const nodeReducer = (key: string, data: DisplayNode): Partial<NodeDisplayData> => {
 		const shown: Partial<NodeDisplayData> = { ...data };
@@ -153,7 +165,8 @@ export function createRenderer(
 			return { ...shown, color: theme.faded, zIndex: 0 };
 		}
 		if (focus && (source === focus || target === focus)) {
-			return { ...shown, color: theme.edgeStrong, size: 2.5, label: data.label, forceLabel: true, zIndex: 1 };
+			const label = labelFocusEdges ? data.label : '';
+			return { ...shown, color: theme.edgeStrong, size: 2.5, label, forceLabel: labelFocusEdges, zIndex: 1 };
 		}
 		return shown;
 	};
@@ -269,6 +282,7 @@ export function createRenderer(
 	function setHovered(key: string | null): void {
 		state = { ...state, hovered: key };
 		hoodOfHovered = key && display.hasNode(key) ? new Set([key, ...display.neighbors(key)]) : null;
+		updateEdgeLabelling();
 		sigma.refresh({ skipIndexation: true });
 	}
 
