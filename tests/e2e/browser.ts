@@ -17,8 +17,13 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
-/** Desktop by default; `phone` is a 390×844 touch screen; `no-webgl` a desktop browser without WebGL. */
-export async function launchBrowser(device: 'desktop' | 'phone' | 'no-webgl' = 'desktop'): Promise<Browser> {
+/**
+ * Desktop by default; `phone` is a 390×844 touch screen; `no-webgl` a desktop browser without WebGL; `no-js` one
+ * with JavaScript turned off.
+ */
+export async function launchBrowser(
+	device: 'desktop' | 'phone' | 'no-webgl' | 'no-js' = 'desktop'
+): Promise<Browser> {
 	const profile = mkdtempSync(join(tmpdir(), 'kge-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: inject('chromium'),
@@ -26,7 +31,7 @@ export async function launchBrowser(device: 'desktop' | 'phone' | 'no-webgl' = '
 		args: device === 'no-webgl' ? [...FLAGS, '--disable-webgl', '--disable-3d-apis'] : FLAGS,
 		...(device === 'phone'
 			? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
-			: { viewport: { width: 1280, height: 800 } })
+			: { viewport: { width: 1280, height: 800 }, javaScriptEnabled: device !== 'no-js' })
 	});
 	const baseURL = inject('baseURL');
 	return {
