@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { plural } from '../lib/format';
 import { formatProblems } from '../lib/graph/problems';
-import { graphDataDir, listGraphFiles, readGraphFile } from '../lib/server/graph-files';
+import { graphDataDirs, graphDataFiles, listGraphFiles, readGraphFile } from '../lib/server/graph-files';
 
 function expand(arg: string): string[] {
 	try {
@@ -18,11 +18,10 @@ function expand(arg: string): string[] {
 }
 
 const args = process.argv.slice(2);
-const files =
-	args.length > 0 ? args.flatMap(expand) : listGraphFiles(graphDataDir()).map((f) => relative('.', f));
+const files = args.length > 0 ? args.flatMap(expand) : graphDataFiles().map((f) => relative('.', f));
 
 if (files.length === 0) {
-	console.error(`validate: no graph files found in ${args.join(', ') || graphDataDir()}`);
+	console.error(`validate: no graph files found in ${args.join(', ') || graphDataDirs().join(', ')}`);
 	process.exit(2);
 }
 

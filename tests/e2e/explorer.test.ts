@@ -201,3 +201,25 @@ describe('explorer without WebGL', () => {
 		expect(page.errors).toEqual([]);
 	});
 });
+
+describe('explorer on another graph', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(() => browser?.close());
+
+	it('draws it, searches its own names, and opens its own entities', async () => {
+		const page = await browser.newPage();
+		await page.goto(browser.url('/tea-trade'));
+		await graphSettled(page);
+		expect(await isDrawn(page, 'kenya')).toBe(true);
+		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		await search.fill('assam');
+		await search.press('Enter');
+		await page.waitForURL(browser.url('/tea-trade/india'));
+		await panelShows(page, 'India');
+		expect((await panelSentences(page)).some((s) => s.includes('grows and exports'))).toBe(true);
+		expect(page.errors).toEqual([]);
+	});
+});

@@ -72,6 +72,25 @@ describe('without JavaScript', () => {
 	});
 });
 
+describe('a second graph', () => {
+	const ids = [...allGraphs().keys()];
+
+	it('is built beside the flagship (npm test builds graph-data/ and tests/fixtures/graphs/)', () => {
+		expect(ids).toEqual(expect.arrayContaining(['india-russia', 'tea-trade']));
+	});
+
+	it('uses the same entity ids without clashing', async () => {
+		const flagship = await (await fetch(new URL('/india-russia/india', base))).text();
+		const tea = await (await fetch(new URL('/tea-trade/india', base))).text();
+		expect(flagship).toContain('<title>India · India and Russia after the Modi–Putin talks</title>');
+		expect(tea).toContain('<title>India · Tea trade (example)</title>');
+		expect(tea).toContain('href="/tea-trade/russia"');
+		expect(tea).not.toContain('href="/india-russia/');
+		const api = await (await fetch(new URL('/api/graphs/tea-trade/entities/india.json', base))).json();
+		expect(api.neighbours.map((n: { key: string }) => n.key).sort()).toEqual(['russia', 'tea']);
+	});
+});
+
 describe('JSON API', () => {
 	it('lists the graphs and serves each graph and entity', async () => {
 		const list = (await (await fetch(new URL('/api/graphs.json', base))).json()) as {

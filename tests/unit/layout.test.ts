@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAYOUT_RADIUS, computeLayout, defaultNodeSize } from '../../src/lib/graph/layout';
-import { graphDataDir, listGraphFiles, readGraphFile } from '../../src/lib/server/graph-files';
+import { graphDataFiles, readGraphFile } from '../../src/lib/server/graph-files';
 import { tinyGraph } from './helpers';
 
 describe('computeLayout', () => {
@@ -50,7 +50,7 @@ describe('defaultNodeSize', () => {
 });
 
 describe('graphs in graph-data/', () => {
-	const files = listGraphFiles(graphDataDir());
+	const files = graphDataFiles();
 	it.each(files)('%s has the positions npm run layout computes', (file) => {
 		const result = readGraphFile(file);
 		if (!result.ok) throw new Error(`${file} is invalid; see the validator tests`);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/lib/graph/load';
 import { formatProblem } from '../../src/lib/graph/problems';
 import { isReservedName } from '../../src/lib/graph/schema';
-import { graphDataDir, listGraphFiles, readGraphFile } from '../../src/lib/server/graph-files';
+import { graphDataFiles, readGraphFile } from '../../src/lib/server/graph-files';
 
 const INVALID = 'tests/fixtures/invalid';
 const VALID = 'tests/fixtures/valid';
@@ -216,7 +216,7 @@ describe('valid graph files', () => {
 		expect(result.graph.getNodeAttribute('kenya', 'aliases')).toEqual(['Nairobi']);
 	});
 
-	const realFiles = listGraphFiles(graphDataDir());
+	const realFiles = graphDataFiles();
 	it('finds the real graphs in graph-data/', () => expect(realFiles.length).toBeGreaterThan(0));
 	it.each(realFiles)('%s is valid and has no warnings', (file) => {
 		const result = readGraphFile(file);

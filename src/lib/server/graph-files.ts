@@ -2,12 +2,23 @@
  * Graph files on disk (node only): where they are, and reading one into a LoadResult without ever throwing.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { type LoadResult, loadGraph } from '../graph/load';
 
-/** The folder of graph files: `GRAPH_DATA_DIR` when set (tests build with fixture graphs), else `graph-data/`. */
-export function graphDataDir(): string {
-	return resolve(process.env.GRAPH_DATA_DIR || 'graph-data');
+/**
+ * The folders of graph files: `GRAPH_DATA_DIR` when set (one folder, or several separated by `:`, as in
+ * `graph-data:tests/fixtures/extra`), else `graph-data/`.
+ */
+export function graphDataDirs(): string[] {
+	return (process.env.GRAPH_DATA_DIR || 'graph-data')
+		.split(delimiter)
+		.filter(Boolean)
+		.map((dir) => resolve(dir));
+}
+
+/** Every graph file of the graph data folders. */
+export function graphDataFiles(): string[] {
+	return graphDataDirs().flatMap(listGraphFiles);
 }
 
 /** The `*.json` files of a folder, sorted by name. */

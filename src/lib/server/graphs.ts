@@ -4,7 +4,7 @@
  */
 import type { KnowledgeGraph } from '../graph/load';
 import { GraphDataError, type Problem } from '../graph/problems';
-import { graphDataDir, listGraphFiles, readGraphFile } from './graph-files';
+import { graphDataFiles, readGraphFile } from './graph-files';
 
 let cache: Map<string, KnowledgeGraph> | undefined;
 
@@ -13,10 +13,25 @@ export function allGraphs(): Map<string, KnowledgeGraph> {
 	if (cache) return cache;
 	const graphs = new Map<string, KnowledgeGraph>();
 	const problems: Problem[] = [];
-	for (const file of listGraphFiles(graphDataDir())) {
+	const fileOf = new Map<string, string>();
+	for (const file of graphDataFiles()) {
 		const result = readGraphFile(file);
-		if (result.ok) graphs.set(result.graph.getAttribute('id'), result.graph);
-		else problems.push(...result.problems);
+		if (!result.ok) {
+			problems.push(...result.problems);
+			continue;
+		}
+		const id = result.graph.getAttribute('id');
+		const earlier = fileOf.get(id);
+		if (earlier) {
+			problems.push({
+				severity: 'error',
+				file,
+				message: `defines graph "${id}" again; ${earlier} defines it first`
+			});
+			continue;
+		}
+		fileOf.set(id, file);
+		graphs.set(id, result.graph);
 	}
 	if (problems.length > 0) throw new GraphDataError(problems);
 	cache = graphs;
