@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { FLAGS } from './flags';
 
 export interface Browser {
@@ -50,5 +50,18 @@ export async function launchBrowser(
 			await context.close();
 			rmSync(profile, { recursive: true, force: true });
 		}
+	};
+}
+
+/** One browser for the enclosing `describe`: launched before its tests, closed after them. */
+export function useBrowser(device?: Parameters<typeof launchBrowser>[0]): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser(device);
+	});
+	afterAll(() => browser?.close());
+	return () => {
+		if (!browser) throw new Error('the browser is not launched yet: call it inside a test');
+		return browser;
 	};
 }

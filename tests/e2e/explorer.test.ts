@@ -2,8 +2,8 @@
  * The explorer on the flagship graph, driven as a person would: search, click on the canvas, follow panel links,
  * go back and forward, filter, reload a shared link, use only the keyboard, use a phone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
 import {
 	graphSettled,
 	isDrawn,
@@ -17,15 +17,11 @@ import {
 const GRAPH = 'india-russia';
 
 describe('explorer', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(() => browser?.close());
+	const browser = useBrowser();
 
 	it('opens the entity that a search finds, with its own URL', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}`));
 		await graphSettled(page);
 		const search = page.getByRole('combobox', { name: 'Search entities by name' });
 		await search.fill('Delhi');
@@ -33,24 +29,24 @@ describe('explorer', () => {
 		await expect(option.innerText()).resolves.toContain('India');
 		await expect(option.innerText()).resolves.toContain('matched “New Delhi”');
 		await search.press('Enter');
-		await page.waitForURL(browser.url(`/${GRAPH}/india`));
+		await page.waitForURL(browser().url(`/${GRAPH}/india`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('India');
 		expect(page.errors).toEqual([]);
 	});
 
 	it('opens an entity clicked on the canvas', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}`));
 		const { x, y } = await nodePosition(page, 'russia');
 		await page.mouse.click(x, y);
-		await page.waitForURL(browser.url(`/${GRAPH}/russia`));
+		await page.waitForURL(browser().url(`/${GRAPH}/russia`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('Russia');
 		expect(page.errors).toEqual([]);
 	});
 
 	it('follows a panel link to a neighbour without rebuilding the canvas, and back and forward', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
 		await graphSettled(page);
 		await page
 			.locator('[data-testid="graph-canvas"] canvas')
@@ -59,7 +55,7 @@ describe('explorer', () => {
 				canvas.dataset.marker = 'first';
 			});
 		await page.getByRole('complementary').getByRole('link', { name: 'Tamil Nadu', exact: true }).click();
-		await page.waitForURL(browser.url(`/${GRAPH}/tamil-nadu`));
+		await page.waitForURL(browser().url(`/${GRAPH}/tamil-nadu`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('Tamil Nadu');
 		const marker = await page
 			.locator('[data-testid="graph-canvas"] canvas')
@@ -68,17 +64,17 @@ describe('explorer', () => {
 		expect(marker).toBe('first');
 
 		await page.goBack();
-		await page.waitForURL(browser.url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
+		await page.waitForURL(browser().url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
 		await panelShows(page, 'Kudankulam Nuclear Power Plant');
 		await page.goForward();
-		await page.waitForURL(browser.url(`/${GRAPH}/tamil-nadu`));
+		await page.waitForURL(browser().url(`/${GRAPH}/tamil-nadu`));
 		await panelShows(page, 'Tamil Nadu');
 		expect(page.errors).toEqual([]);
 	});
 
 	it('hides a node type from the canvas and the panel', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}/india`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}/india`));
 		await graphSettled(page);
 		expect(await isDrawn(page, 'narendra-modi')).toBe(true);
 		expect((await panelSentences(page)).some((s) => s.includes('Narendra Modi'))).toBe(true);
@@ -97,8 +93,8 @@ describe('explorer', () => {
 	});
 
 	it('at depth 1 shows only the selected entity and its neighbours', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}/tamil-nadu`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}/tamil-nadu`));
 		await graphSettled(page);
 		await openLegend(page);
 		await page.getByRole('combobox', { name: /^Show/ }).selectOption('1');
@@ -111,8 +107,8 @@ describe('explorer', () => {
 	});
 
 	it('reloads a shared link into the same view', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}/india?hide=person&depth=1`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}/india?hide=person&depth=1`));
 		await graphSettled(page);
 		await page.reload();
 		await graphSettled(page);
@@ -128,14 +124,14 @@ describe('explorer', () => {
 	});
 
 	it('works from search to a neighbour with the keyboard alone', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}`));
 		await graphSettled(page);
 		await page.keyboard.press('/');
 		await page.keyboard.type('kudan');
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('Enter');
-		await page.waitForURL(browser.url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
+		await page.waitForURL(browser().url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
 		let focused = '';
 		for (let i = 0; i < 40 && focused !== 'Tamil Nadu'; i++) {
 			await page.keyboard.press('Tab');
@@ -144,22 +140,18 @@ describe('explorer', () => {
 		expect(focused).toBe('Tamil Nadu');
 		expect(await page.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(true);
 		await page.keyboard.press('Enter');
-		await page.waitForURL(browser.url(`/${GRAPH}/tamil-nadu`));
+		await page.waitForURL(browser().url(`/${GRAPH}/tamil-nadu`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('Tamil Nadu');
 		expect(page.errors).toEqual([]);
 	});
 });
 
 describe('explorer on a phone', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser('phone');
-	});
-	afterAll(() => browser?.close());
+	const browser = useBrowser('phone');
 
 	it('shows the canvas above the panel, and a tap on a node opens it', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}`));
 		await graphSettled(page);
 		const canvas = await page.getByTestId('graph-canvas').boundingBox();
 		const panel = await page.getByRole('complementary', { name: 'Details' }).boundingBox();
@@ -170,22 +162,18 @@ describe('explorer on a phone', () => {
 
 		const { x, y } = await nodePosition(page, 'india');
 		await page.touchscreen.tap(x, y);
-		await page.waitForURL(browser.url(`/${GRAPH}/india`));
+		await page.waitForURL(browser().url(`/${GRAPH}/india`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('India');
 		expect(page.errors).toEqual([]);
 	});
 });
 
 describe('explorer without WebGL', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser('no-webgl');
-	});
-	afterAll(() => browser?.close());
+	const browser = useBrowser('no-webgl');
 
 	it('says so in one line and keeps the entity, its relationships and search working', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}/kudankulam-nuclear-power-plant`));
 		await expect(page.getByRole('status').filter({ hasText: 'WebGL' }).innerText()).resolves.toMatch(
 			/WebGL is unavailable/
 		);
@@ -203,21 +191,17 @@ describe('explorer without WebGL', () => {
 });
 
 describe('explorer on another graph', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(() => browser?.close());
+	const browser = useBrowser();
 
 	it('draws it, searches its own names, and opens its own entities', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url('/tea-trade'));
+		const page = await browser().newPage();
+		await page.goto(browser().url('/tea-trade'));
 		await graphSettled(page);
 		expect(await isDrawn(page, 'kenya')).toBe(true);
 		const search = page.getByRole('combobox', { name: 'Search entities by name' });
 		await search.fill('assam');
 		await search.press('Enter');
-		await page.waitForURL(browser.url('/tea-trade/india'));
+		await page.waitForURL(browser().url('/tea-trade/india'));
 		await panelShows(page, 'India');
 		expect((await panelSentences(page)).some((s) => s.includes('grows and exports'))).toBe(true);
 		expect(page.errors).toEqual([]);

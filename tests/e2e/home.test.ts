@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plural } from '../../src/lib/format';
-import { type Browser, launchBrowser } from './browser';
+import { useBrowser } from './browser';
 import { expectedGraphs } from './expected';
 
 describe('home page', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(() => browser?.close());
+	const browser = useBrowser();
 
 	const graphs = expectedGraphs();
 
@@ -17,8 +13,8 @@ describe('home page', () => {
 	});
 
 	it('lists every graph with its title, description, source and size', async () => {
-		const page = await browser.newPage();
-		await page.goto(browser.url('/'));
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
 		await expect(page.title()).resolves.toBe('Knowledge Graph Explorer');
 		const items = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
 		await expect(items.count()).resolves.toBe(graphs.length);
@@ -35,11 +31,11 @@ describe('home page', () => {
 	});
 
 	it('links each graph to its own page', async () => {
-		const page = await browser.newPage();
+		const page = await browser().newPage();
 		for (const graph of graphs) {
-			await page.goto(browser.url('/'));
+			await page.goto(browser().url('/'));
 			await page.getByRole('link', { name: graph.title, exact: true }).click();
-			await page.waitForURL(browser.url(`/${graph.id}`));
+			await page.waitForURL(browser().url(`/${graph.id}`));
 			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(graph.title);
 		}
 		expect(page.errors).toEqual([]);

@@ -2,10 +2,10 @@
  * The site without JavaScript: a crawl from / finds no broken link and a page for every entity, naming all of its
  * neighbours; a person with JavaScript off can read an entity and follow its links; the JSON API answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { entityDetails } from '../../src/lib/graph/query';
-import { type Browser, launchBrowser } from './browser';
+import { useBrowser } from './browser';
 import { inject } from 'vitest';
 
 const base = inject('baseURL');
@@ -47,15 +47,11 @@ describe('without JavaScript', () => {
 	});
 
 	describe('in a browser', () => {
-		let browser: Browser;
-		beforeAll(async () => {
-			browser = await launchBrowser('no-js');
-		});
-		afterAll(() => browser?.close());
+		const browser = useBrowser('no-js');
 
 		it('shows an entity with its relationships, and its links lead on', async () => {
-			const page = await browser.newPage();
-			await page.goto(browser.url('/india-russia/kudankulam-nuclear-power-plant'));
+			const page = await browser().newPage();
+			await page.goto(browser().url('/india-russia/kudankulam-nuclear-power-plant'));
 			await expect(page.title()).resolves.toBe(
 				'Kudankulam Nuclear Power Plant · India and Russia after the Modi–Putin talks'
 			);
@@ -66,7 +62,7 @@ describe('without JavaScript', () => {
 			expect(text).toContain('Kudankulam Nuclear Power Plant — is located in → Tamil Nadu');
 			expect(text).toContain('Energy Ties Are Deepening Beyond Oil');
 			await page.getByRole('link', { name: 'Tamil Nadu', exact: true }).click();
-			await page.waitForURL(browser.url('/india-russia/tamil-nadu'));
+			await page.waitForURL(browser().url('/india-russia/tamil-nadu'));
 			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Tamil Nadu');
 		});
 	});

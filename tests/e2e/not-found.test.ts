@@ -1,20 +1,16 @@
 /**
  * Unknown addresses get a 404 page that helps: a search of the graph the address names, and the graph list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
 import { panelShows } from './graph-page';
 
 describe('not found', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(() => browser?.close());
+	const browser = useBrowser();
 
 	it('answers an unknown entity with 404 and a search started from its address', async () => {
-		const page = await browser.newPage();
-		const response = await page.goto(browser.url('/india-russia/kudankulam'));
+		const page = await browser().newPage();
+		const response = await page.goto(browser().url('/india-russia/kudankulam'));
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
 		const search = page.getByRole('combobox', { name: 'Search entities by name' });
@@ -24,16 +20,16 @@ describe('not found', () => {
 			'Kudankulam Nuclear Power Plant'
 		);
 		await search.press('Enter');
-		await page.waitForURL(browser.url('/india-russia/kudankulam-nuclear-power-plant'));
+		await page.waitForURL(browser().url('/india-russia/kudankulam-nuclear-power-plant'));
 		await panelShows(page, 'Kudankulam Nuclear Power Plant');
 	});
 
 	it('answers an unknown graph with 404 and the list of graphs', async () => {
-		const page = await browser.newPage();
-		const response = await page.goto(browser.url('/no-such-graph'));
+		const page = await browser().newPage();
+		const response = await page.goto(browser().url('/no-such-graph'));
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
 		await page.getByRole('link', { name: 'India and Russia after the Modi–Putin talks' }).click();
-		await page.waitForURL(browser.url('/india-russia'));
+		await page.waitForURL(browser().url('/india-russia'));
 	});
 });
