@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LAYOUT_RADIUS, defaultNodeSize } from '../../src/lib/graph/layout';
+import { seededRandom } from '../../src/lib/graph/random';
 import { type GraphFile, graphIdSchema, isReservedName } from '../../src/lib/graph/schema';
 
 /** What to generate. */
@@ -35,20 +36,12 @@ type Evidence = EdgeEntry['attributes']['evidence'][number];
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32, as in src/lib/graph/layout.ts: small, fast, seeded. */
+/** The seeded generator of src/lib/graph/random.ts, with the helpers the generator needs. */
 class Random {
-	private state: number;
+	readonly next: () => number;
 
 	constructor(seed: number) {
-		this.state = seed >>> 0;
-	}
-
-	next(): number {
-		this.state = (this.state + 0x6d2b79f5) >>> 0;
-		let t = this.state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		this.next = seededRandom(seed);
 	}
 
 	/** An integer in [0, n). */

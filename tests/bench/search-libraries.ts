@@ -1,6 +1,6 @@
 /**
  * Benchmark behind the choice of the entity-search library (src/lib/graph/search.ts).
- * Generates 100,000 deterministic entity names with aliases, then for each candidate library measures the index
+ * Takes 100,000 deterministic entity names with aliases from the synthetic graph generator, then for each candidate library measures the index
  * build time, the latency of every keystroke of a fixed typing script (p50/p95/max), the minified+gzipped size of
  * its import, and whether it finds the product spec's examples. The last row is the shipped search.ts itself.
  *
@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createSearchIndex, normalizeName, type SearchEntry } from '../../src/lib/graph/search';
+import { generateGraph } from './generate';
 
 const ENTITY_COUNT = Number(process.argv[2] ?? 100_000);
 const TIMED_PASSES = 3;
@@ -24,185 +25,6 @@ const TIME_CAP_MS = 20_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic data
-
-/** mulberry32: a small seeded PRNG, so every run indexes the same names. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const random = prng(20240611);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-const chance = (p: number) => random() < p;
-
-const ONSETS = [
-	'k',
-	'r',
-	'd',
-	'v',
-	'm',
-	'sh',
-	't',
-	'l',
-	'br',
-	'g',
-	'n',
-	'p',
-	's',
-	'z',
-	'b',
-	'ch',
-	'h',
-	'j',
-	'st'
-];
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'o', 'ia', 'ou', 'ei'];
-const CODAS = ['', '', '', 'n', 'r', 'l', 'sk', 'm', 'v', 'th', 'nd', 'st'];
-const ACCENTED: Record<string, readonly string[]> = {
-	a: ['á', 'ã', 'â', 'à'],
-	e: ['é', 'ê', 'è'],
-	i: ['í', 'î'],
-	o: ['ó', 'õ', 'ô', 'ö'],
-	u: ['ú', 'ü'],
-	n: ['ñ'],
-	c: ['ç'],
-	s: ['š'],
-	z: ['ž']
-};
-
-/** A pronounceable made-up word of 2–4 syllables, capitalised. */
-function word(): string {
-	const syllables = 2 + Math.floor(random() * 3);
-	let text = '';
-	for (let i = 0; i < syllables; i++)
-		text += pick(ONSETS) + pick(VOWELS) + (i === syllables - 1 ? pick(CODAS) : '');
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** The same word with one letter accented, as sources in other languages write it. */
-function accent(text: string): string {
-	const positions = [...text].flatMap((char, i) => (ACCENTED[char] ? [i] : []));
-	if (positions.length === 0) return text;
-	const at = pick(positions);
-	const chars = [...text];
-	chars[at] = pick(ACCENTED[chars[at] as string] ?? []);
-	return chars.join('');
-}
-
-const maybeAccent = (text: string) => (chance(0.12) ? accent(text) : text);
-
-const FIRST_NAMES = [
-	'Anil',
-	'Olga',
-	'Sergei',
-	'Priya',
-	'Dmitri',
-	'Meera',
-	'Ivan',
-	'Lakshmi',
-	'Nikolai',
-	'Rahul',
-	'Tatiana',
-	'Arjun',
-	'Elena',
-	'Vikram',
-	'Yulia',
-	'Sunita',
-	'Alexei',
-	'Kavita',
-	'Boris',
-	'Ravi',
-	'Natalia',
-	'Deepak',
-	'Irina',
-	'Sanjay',
-	'João',
-	'María',
-	'José',
-	'François',
-	'Zoë',
-	'Søren',
-	'Ayşe',
-	'Łukasz',
-	'Chloé',
-	'Raúl',
-	'Inês',
-	'André'
-];
-const TITLES = ['President', 'Minister', 'Ambassador', 'General', 'Dr.', 'Governor', 'Chairman'];
-const PLACE_FORMS = [
-	(w: string) => w,
-	(w: string) => `${w}pur`,
-	(w: string) => `${w}grad`,
-	(w: string) => `Port ${w}`,
-	(w: string) => `San ${w}`,
-	(w: string) => `${w} Island`,
-	(w: string) => `Lake ${w}`,
-	(w: string) => `${w} Oblast`,
-	(w: string) => `${w} Province`,
-	(w: string) => `New ${w}`,
-	(w: string) => `${w} Bay`
-];
-const ORG_KINDS = [
-	'Heavy Electricals',
-	'Oil and Gas',
-	'Shipbuilding',
-	'Steel',
-	'Fertilisers',
-	'Defence Systems',
-	'Atomic Energy',
-	'Railways',
-	'Aerospace',
-	'Pharmaceuticals',
-	'Bank',
-	'Power Corporation',
-	'Mining',
-	'Trading House'
-];
-const ORG_FORMS = ['Limited', 'Corporation', 'Group', 'JSC', 'Holdings', 'Company', 'Agency', 'Institute'];
-const COMMODITIES = [
-	'Crude Oil',
-	'Natural Gas',
-	'Coal',
-	'Wheat',
-	'Sunflower Oil',
-	'Fertiliser',
-	'Diamonds',
-	'Uranium',
-	'Palladium',
-	'Nickel',
-	'Aluminium',
-	'Tea',
-	'Rice',
-	'Timber',
-	'Liquefied Natural Gas'
-];
-const GRADES = ['Refined', 'Raw', 'Grade A', 'Export', 'Spot', 'Urals', 'Brent', 'Arctic', 'Premium', 'Bulk'];
-const FACILITIES = [
-	'Nuclear Power Plant',
-	'Refinery',
-	'Port',
-	'Airbase',
-	'Dam',
-	'Steel Plant',
-	'Shipyard',
-	'Terminal'
-];
-const POLICIES = ['Act', 'Initiative', 'Agreement', 'Programme', 'Treaty', 'Scheme', 'Accord', 'Mission'];
-
-function acronym(text: string): string {
-	return text
-		.split(/\s+/)
-		.map((part) => part.charAt(0))
-		.join('')
-		.toUpperCase();
-}
 
 /** The entities the product spec names, planted among the generated ones with their real aliases. */
 const KNOWN: readonly SearchEntry[] = [
@@ -229,57 +51,24 @@ const KNOWN: readonly SearchEntry[] = [
 	{ key: 'brahmos', label: 'BrahMos Aerospace', type: 'organization', aliases: ['BrahMos'] }
 ];
 
-function generateEntry(i: number): SearchEntry {
-	const roll = random();
-	const aliasCount = pick([0, 0, 0, 0, 1, 1, 1, 2, 2, 3]);
-	let label: string;
-	let type: string;
-	const aliases: string[] = [];
-	const addAliases = (make: () => string) => {
-		while (aliases.length < aliasCount) aliases.push(make());
-	};
-	if (roll < 0.3) {
-		type = 'place';
-		const root = word();
-		label = maybeAccent(pick(PLACE_FORMS)(root));
-		addAliases(() => (chance(0.4) ? accent(label) : `${word()} ${pick(['City', 'Town', 'District'])}`));
-	} else if (roll < 0.55) {
-		type = 'person';
-		const first = pick(FIRST_NAMES);
-		const last = maybeAccent(word());
-		label = `${first} ${last}`;
-		addAliases(() => pick([last, `${first.charAt(0)}. ${last}`, `${pick(TITLES)} ${last}`]));
-	} else if (roll < 0.75) {
-		type = 'organization';
-		label = `${maybeAccent(word())} ${pick(ORG_KINDS)} ${pick(ORG_FORMS)}`;
-		addAliases(() => (chance(0.5) ? acronym(label) : `${word()} ${pick(ORG_FORMS)}`));
-	} else if (roll < 0.85) {
-		type = 'commodity';
-		label = `${pick(GRADES)} ${pick(COMMODITIES)} ${word()}`;
-		addAliases(() => `${word()} ${pick(COMMODITIES)}`);
-	} else if (roll < 0.95) {
-		type = 'facility';
-		label = `${maybeAccent(word())} ${pick(FACILITIES)}`;
-		addAliases(() => (chance(0.5) ? acronym(label) : word()));
-	} else {
-		type = 'policy';
-		label = `${word()} ${pick(POLICIES)}${chance(0.3) ? ` ${1950 + Math.floor(random() * 75)}` : ''}`;
-		addAliases(() => `${word()} ${pick(POLICIES)}`);
-	}
-	return { key: `${type}-${i}`, label, type, aliases };
-}
-
+/**
+ * `count` entities: the synthetic graph generator's names and aliases (tests/bench/generate.ts, fixed seed), with
+ * the spec's entities planted evenly among them.
+ */
 function generateEntries(count: number): SearchEntry[] {
+	const knownKeys = new Set(KNOWN.map((entry) => entry.key));
+	const generated = generateGraph({ nodes: Math.max(0, count - KNOWN.length), edges: 0, seed: 20240611 })
+		.nodes.filter(({ key }) => !knownKeys.has(key))
+		.map(({ key, attributes: { label, type, aliases } }) => ({ key, label, type, aliases }));
 	const entries: SearchEntry[] = [];
-	const every = Math.floor(count / KNOWN.length);
+	const every = Math.max(1, Math.floor(count / KNOWN.length));
 	let known = 0;
-	for (let i = 0; entries.length < count; i++) {
-		const planted = i % every === every - 1 ? KNOWN[known] : undefined;
-		if (planted) {
-			entries.push(planted);
-			known++;
-		} else entries.push(generateEntry(i));
+	for (const entry of generated) {
+		if (entries.length % every === every - 1 && known < KNOWN.length)
+			entries.push(KNOWN[known++] as SearchEntry);
+		entries.push(entry);
 	}
+	while (known < KNOWN.length) entries.push(KNOWN[known++] as SearchEntry);
 	return entries;
 }
 

@@ -6,6 +6,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import type { KnowledgeGraph } from './build';
+import { seededRandom } from './random';
 
 export interface LayoutOptions {
 	/** Seed of the starting positions. */
@@ -22,18 +23,6 @@ export const LAYOUT_RADIUS = 500;
 /** The size a node is drawn at when the data gives none: it grows with the number of relationships. */
 export function defaultNodeSize(degree: number): number {
 	return Math.min(24, 4 + 2.2 * Math.sqrt(degree));
-}
-
-/** mulberry32: a small, fast, seeded pseudo-random generator. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** Computes positions without touching `graph`. */
