@@ -279,24 +279,24 @@ export function createRenderer(
 		nodeHover(null);
 	});
 
-	function setHovered(key: string | null): void {
-		state = { ...state, hovered: key };
-		hoodOfHovered = key && display.hasNode(key) ? new Set([key, ...display.neighbors(key)]) : null;
+	/** The one way display state changes: derived values follow, then sigma redraws. */
+	function update(next: Partial<DisplayState>): void {
+		state = { ...state, ...next };
+		const hovered = state.hovered;
+		hoodOfHovered =
+			hovered && display.hasNode(hovered) ? new Set([hovered, ...display.neighbors(hovered)]) : null;
 		updateEdgeLabelling();
 		sigma.refresh({ skipIndexation: true });
 	}
+
+	const setHovered = (key: string | null) => update({ hovered: key });
 
 	const ready = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
 	let killed = false;
 
 	return {
 		ready,
-		setState(next) {
-			state = { ...state, ...next };
-			if ('hovered' in next)
-				hoodOfHovered = state.hovered ? new Set([state.hovered, ...display.neighbors(state.hovered)]) : null;
-			sigma.refresh({ skipIndexation: true });
-		},
+		setState: update,
 		setTheme(next) {
 			theme = next;
 			sigma.setSetting('labelColor', { color: theme.label });
