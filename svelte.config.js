@@ -10,6 +10,9 @@ const config = {
 		// BASE_PATH deploys the site under a sub-path (for example /explorer).
 		paths: { relative: false, base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },
 		prerender: {
+			// Only what the routes' entries() list: a big graph's entity pages are not prerendered, so the links
+			// to them must not be followed (src/lib/server/prerender.ts). The browser tests crawl for broken links.
+			crawl: false,
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		}

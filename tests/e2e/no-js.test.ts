@@ -1,12 +1,17 @@
 /**
  * The site without JavaScript: a crawl from / finds no broken link and a page for every entity, naming all of its
- * neighbours; a person with JavaScript off can read an entity and follow its links; the JSON API answers.
+ * neighbours (big graphs: their most connected entities, on the graph's page); a person with JavaScript off can
+ * read an entity and follow its links; the JSON API answers in its documented shapes.
  */
-import { describe, expect, it } from 'vitest';
-import { allGraphs } from '../../src/lib/server/graphs';
+import { describe, expect, inject, it } from 'vitest';
+import type { z } from 'zod';
+import { entityResponseSchema, graphAboutSchema, graphListSchema } from '../../src/lib/api/schema';
+import type { KnowledgeGraph } from '../../src/lib/graph/build';
+import { validateGraphData } from '../../src/lib/graph/load';
 import { entityDetails } from '../../src/lib/graph/query';
+import { allGraphs } from '../../src/lib/server/graphs';
+import { hasEntityPages } from '../../src/lib/server/prerender';
 import { useBrowser } from './browser';
-import { inject } from 'vitest';
 
 const base = inject('baseURL');
 
@@ -33,9 +38,19 @@ describe('without JavaScript', () => {
 
 	it('every link works and every entity has a page that links to all its neighbours', async () => {
 		const pages = await crawl();
-		const broken = [...pages].filter(([, page]) => page.status !== 200).map(([path]) => path);
+		// Entity pages of a big graph are rendered by the browser only (src/lib/server/prerender.ts).
+		const browserOnly = (path: string) => {
+			const [id = '', key = '', ...rest] = path.split('/').filter(Boolean);
+			const graph = graphs.get(id);
+			return rest.length === 0 && graph !== undefined && !hasEntityPages(graph) && graph.hasNode(key);
+		};
+		const broken = [...pages]
+			.filter(([path, page]) => page.status !== 200 && !browserOnly(path))
+			.map(([path]) => path);
 		expect(broken).toEqual([]);
 		for (const [id, graph] of graphs) {
+			expect(pages.get(`/${id}`)?.status, `/${id}`).toBe(200);
+			if (!hasEntityPages(graph)) continue;
 			for (const key of graph.nodes()) {
 				const page = pages.get(`/${id}/${key}`);
 				expect(page, `/${id}/${key} is not linked from anywhere`).toBeDefined();
@@ -44,6 +59,17 @@ describe('without JavaScript', () => {
 				}
 			}
 		}
+	});
+
+	it('lists the most connected entities of a big graph on its page, and says the list is partial', async () => {
+		const graph = graphs.get('big-synthetic');
+		expect(graph && !hasEntityPages(graph), 'npm test builds big-synthetic as a big graph').toBe(true);
+		const html = await (await fetch(new URL('/big-synthetic', base))).text();
+		expect(html).toContain('each type lists its most connected entities');
+		const hub = graph?.nodes().sort((a, b) => (graph?.degree(b) ?? 0) - (graph?.degree(a) ?? 0))[0];
+		expect(html).toContain(`href="/big-synthetic/${hub}"`);
+		const entityFile = await fetch(new URL(`/api/graphs/big-synthetic/entities/${hub}.json`, base));
+		expect(entityFile.status).toBe(404);
 	});
 
 	describe('in a browser', () => {
@@ -88,23 +114,66 @@ describe('a second graph', () => {
 });
 
 describe('JSON API', () => {
-	it('lists the graphs and serves each graph and entity', async () => {
-		const list = (await (await fetch(new URL('/api/graphs.json', base))).json()) as {
-			id: string;
-			nodes: number;
-		}[];
-		expect(list.map((g) => g.id)).toEqual([...allGraphs().keys()]);
-		for (const { id, nodes } of list) {
-			const graph = (await (await fetch(new URL(`/api/graphs/${id}.json`, base))).json()) as {
-				nodes: unknown[];
-			};
-			expect(graph.nodes).toHaveLength(nodes);
+	const get = async (path: string) => {
+		const response = await fetch(new URL(path, base));
+		expect(response.status, path).toBe(200);
+		expect(response.headers.get('content-type'), path).toMatch(/^application\/json/);
+		return response.json() as Promise<unknown>;
+	};
+	const matches = <T>(schema: z.ZodType<T>, value: unknown, path: string): T => {
+		const result = schema.safeParse(value);
+		expect(result.error?.issues ?? [], path).toEqual([]);
+		return result.data as T;
+	};
+
+	it('lists the graphs, and serves each graph file, summary and entity in its documented shape', async () => {
+		const list = matches(graphListSchema, await get('/api/graphs.json'), '/api/graphs.json');
+		expect(list).toEqual(
+			[...allGraphs().values()].map((graph) => {
+				const { id, title, description } = graph.getAttributes();
+				return { id, title, description, nodes: graph.order, edges: graph.size };
+			})
+		);
+		for (const { id, nodes, edges } of list) {
+			// The graph file is a valid graph file: the site's own validator accepts it, unchanged.
+			const file = await get(`/api/graphs/${id}.json`);
+			const loaded = validateGraphData(file, `/api/graphs/${id}.json`);
+			expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+			expect(loaded.ok && [loaded.data.nodes.length, loaded.data.edges.length]).toEqual([nodes, edges]);
+			expect(file).toEqual(allGraphs().get(id)?.export());
+
+			const about = matches(graphAboutSchema, await get(`/api/graphs/${id}/about.json`), id);
+			expect(about).toMatchObject({ id, nodes, edges });
+			const graph = allGraphs().get(id);
+			expect(about.entityPages).toBe(graph !== undefined && hasEntityPages(graph));
+			if (!about.entityPages) continue;
+			for (const key of graph?.nodes() ?? []) {
+				const path = `/api/graphs/${id}/entities/${key}.json`;
+				const entity = matches(entityResponseSchema, await get(path), path);
+				expect(entity).toEqual({ graph: id, ...entityDetails(graph as KnowledgeGraph, key) });
+			}
 		}
-		const entity = await (
-			await fetch(new URL('/api/graphs/india-russia/entities/tamil-nadu.json', base))
-		).json();
+	});
+
+	it('has the relationships of an entity, with claims and sources', async () => {
+		const path = '/api/graphs/india-russia/entities/tamil-nadu.json';
+		const entity = matches(entityResponseSchema, await get(path), path);
 		expect(entity).toMatchObject({ graph: 'india-russia', key: 'tamil-nadu', label: 'Tamil Nadu' });
-		expect(entity.neighbours.map((n: { key: string }) => n.key)).toEqual(['kudankulam-nuclear-power-plant']);
+		expect(entity.neighbours.map((n) => n.key)).toEqual(['kudankulam-nuclear-power-plant']);
+		const [relation] = entity.groups.flatMap((group) => group.relations);
+		expect(relation).toMatchObject({ direction: 'in', label: 'is located in' });
+		expect(relation?.claim).not.toBe('');
+		expect(relation?.evidence[0]?.section).toBe('Energy Ties Are Deepening Beyond Oil');
+	});
+
+	it('answers unknown graphs and entities with 404', async () => {
+		for (const path of [
+			'/api/graphs/no-such-graph.json',
+			'/api/graphs/no-such-graph/about.json',
+			'/api/graphs/india-russia/entities/no-such-entity.json'
+		]) {
+			expect((await fetch(new URL(path, base))).status, path).toBe(404);
+		}
 	});
 });
 
@@ -116,7 +185,16 @@ describe('sitemap and robots.txt', () => {
 		);
 		for (const [id, graph] of allGraphs()) {
 			expect(locations).toContain(`/${id}`);
-			for (const key of graph.nodes()) expect(locations).toContain(`/${id}/${key}`);
+			// Entity pages of big graphs exist only in the browser: search engines get the graph's page.
+			const listed = locations.filter((location) => location.startsWith(`/${id}/`));
+			expect(listed.sort()).toEqual(
+				hasEntityPages(graph)
+					? graph
+							.nodes()
+							.map((key) => `/${id}/${key}`)
+							.sort()
+					: []
+			);
 		}
 		const robots = await fetch(new URL('/robots.txt', base));
 		expect(robots.status).toBe(200);

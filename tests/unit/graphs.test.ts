@@ -19,7 +19,7 @@ describe('allGraphs', () => {
 
 	it('reads every folder of GRAPH_DATA_DIR', async () => {
 		const allGraphs = await allGraphsFrom('graph-data', 'tests/fixtures/graphs');
-		expect([...allGraphs().keys()]).toEqual(['india-russia', 'tea-trade']);
+		expect([...allGraphs().keys()]).toEqual(['india-russia', 'big-synthetic', 'tea-trade']);
 	});
 
 	it('refuses a graph id defined in two folders, naming both files', async () => {
@@ -41,5 +41,39 @@ describe('allGraphs', () => {
 		expect(() => allGraphs()).toThrow(
 			/dangling-endpoint\.json › edge kenya-exports-tea › target: no node has the key japan/
 		);
+	});
+});
+
+describe('how far prerendering goes (PRERENDER_MAX_ENTITIES)', () => {
+	afterEach(() => vi.unstubAllEnvs());
+
+	async function prerenderWith(limit: string | undefined) {
+		vi.resetModules();
+		vi.stubEnv('GRAPH_DATA_DIR', ['graph-data', 'tests/fixtures/graphs'].join(delimiter));
+		vi.stubEnv('PRERENDER_MAX_ENTITIES', limit);
+		return import('../../src/lib/server/prerender');
+	}
+
+	it('prerenders entity pages of graphs up to 5,000 entities by default', async () => {
+		const { maxPrerenderedEntities, entityEntries } = await prerenderWith(undefined);
+		expect(maxPrerenderedEntities()).toBe(5000);
+		// 83 + 150 + 4 entities.
+		expect(entityEntries()).toHaveLength(237);
+	});
+
+	it('leaves out the entity pages of graphs above the limit, and only those', async () => {
+		const { entityEntries } = await prerenderWith('100');
+		const graphs = new Set(entityEntries().map((entry) => entry.graph));
+		expect([...graphs]).toEqual(['india-russia', 'tea-trade']);
+		expect(entityEntries()).toContainEqual({ graph: 'tea-trade', entity: 'india' });
+		const { entityEntries: none } = await prerenderWith('0');
+		expect(none()).toEqual([]);
+	});
+
+	it('refuses a limit that is not a whole number, saying which variable', async () => {
+		for (const bad of ['-1', '1.5', 'many']) {
+			const { maxPrerenderedEntities } = await prerenderWith(bad);
+			expect(() => maxPrerenderedEntities()).toThrow(`PRERENDER_MAX_ENTITIES must be a whole number`);
+		}
 	});
 });

@@ -4,10 +4,9 @@
  * graph layout), and what they leave visible.
  */
 import { getContext, setContext } from 'svelte';
-import { resolve } from '$app/paths';
-import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
-import type { GraphFile } from '$lib/graph/schema';
+import type { KnowledgeGraph } from '$lib/graph/build';
 import { DEFAULT_VIEW, type ViewOptions, visibleElements } from '$lib/graph/view';
+import { fetchGraph } from './graph-source';
 
 export type LoadStatus =
 	{ state: 'idle' } | { state: 'loading' } | { state: 'ready' } | { state: 'error'; message: string };
@@ -29,17 +28,14 @@ export class Explorer {
 
 	/** Loads the graph from the site's JSON API; every call gets the same (single) load. */
 	load(fetcher: typeof fetch = fetch): Promise<void> {
-		this.loading ??= this.fetchGraph(fetcher);
+		this.loading ??= this.loadGraph(fetcher);
 		return this.loading;
 	}
 
-	private async fetchGraph(fetcher: typeof fetch): Promise<void> {
+	private async loadGraph(fetcher: typeof fetch): Promise<void> {
 		this.status = { state: 'loading' };
-		const url = resolve('/api/graphs/[graph].json', { graph: this.graphId });
 		try {
-			const response = await fetcher(url);
-			if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
-			this.graph = buildGraph((await response.json()) as GraphFile);
+			this.graph = await fetchGraph(this.graphId, fetcher);
 			this.status = { state: 'ready' };
 		} catch (error) {
 			this.status = { state: 'error', message: error instanceof Error ? error.message : String(error) };

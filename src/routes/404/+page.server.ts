@@ -1,10 +1,12 @@
 import { allGraphs } from '$lib/server/graphs';
+import { hasEntityPages } from '$lib/server/prerender';
 import type { PageServerLoad } from './$types';
 
 // Prerendered as build/404.html, which static hosts serve for any unknown address.
 export const load: PageServerLoad = () => ({
 	graphs: [...allGraphs().values()].map((graph) => ({
 		id: graph.getAttribute('id'),
-		title: graph.getAttribute('title')
+		title: graph.getAttribute('title'),
+		entityPages: hasEntityPages(graph)
 	}))
 });

@@ -1,4 +1,5 @@
 import { allGraphs } from '$lib/server/graphs';
+import { hasEntityPages } from '$lib/server/prerender';
 import { siteUrl } from '$lib/server/site';
 import type { RequestHandler } from './$types';
 
@@ -10,13 +11,14 @@ const escapeXml = (text: string) =>
 		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c
 	);
 
-/** Every page of the site. Search engines need absolute URLs: build with SITE_URL for a valid sitemap. */
+/** Every prerendered page of the site. Search engines need absolute URLs: build with SITE_URL for a valid sitemap. */
 export const GET: RequestHandler = () => {
 	const origin = siteUrl();
 	const paths = ['/'];
 	for (const [id, graph] of allGraphs()) {
 		paths.push(`/${id}`);
-		graph.forEachNode((key) => paths.push(`/${id}/${key}`));
+		// Entity pages of big graphs are rendered in the browser only: not for search engines.
+		if (hasEntityPages(graph)) graph.forEachNode((key) => paths.push(`/${id}/${key}`));
 	}
 	const body = [
 		'<?xml version="1.0" encoding="UTF-8"?>',

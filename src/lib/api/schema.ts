@@ -1,0 +1,82 @@
+/**
+ * The shapes of the JSON API (README, "Data API"), as zod schemas: the tests check every response against
+ * them, and the types below are what the site's own pages read. `/api/graphs/<graph>.json` is a graph file and
+ * is checked by the graph file validator itself (src/lib/graph/load.ts).
+ */
+import { z } from 'zod';
+import {
+	edgeTypeSchema,
+	entityKeySchema,
+	evidenceSchema,
+	graphIdSchema,
+	nodeTypeSchema,
+	sourceSchema,
+	typeKeySchema
+} from '../graph/schema';
+
+const count = z.number().int().nonnegative();
+
+/** `/api/graphs.json`: every graph. */
+export const graphListSchema = z.array(
+	z.strictObject({
+		id: graphIdSchema,
+		title: z.string(),
+		description: z.string(),
+		nodes: count,
+		edges: count
+	})
+);
+
+/** `/api/graphs/<graph>/about.json`: a graph without its entities: what the explorer needs before the graph. */
+export const graphAboutSchema = z.strictObject({
+	id: graphIdSchema,
+	title: z.string(),
+	description: z.string(),
+	sources: z.array(sourceSchema),
+	nodes: count,
+	edges: count,
+	nodeTypes: z.record(typeKeySchema, nodeTypeSchema),
+	edgeTypes: z.record(typeKeySchema, edgeTypeSchema),
+	/** Whether `/<graph>/<entity>` pages and entity JSON files were prerendered (false for big graphs). */
+	entityPages: z.boolean()
+});
+
+const entityRefSchema = z.strictObject({ key: entityKeySchema, label: z.string(), type: typeKeySchema });
+
+const relationSchema = z.strictObject({
+	edge: z.string(),
+	direction: z.enum(['out', 'in']),
+	type: typeKeySchema,
+	label: z.string(),
+	claim: z.string(),
+	evidence: z.array(evidenceSchema),
+	source: entityRefSchema,
+	target: entityRefSchema,
+	other: entityRefSchema
+});
+
+/** `/api/graphs/<graph>/entities/<entity>.json`: one entity with its relationships and neighbours. */
+export const entityResponseSchema = z.strictObject({
+	graph: graphIdSchema,
+	key: entityKeySchema,
+	label: z.string(),
+	type: typeKeySchema,
+	typeLabel: z.string(),
+	color: z.string(),
+	description: z.string(),
+	aliases: z.array(z.string()),
+	degree: count,
+	groups: z.array(
+		z.strictObject({
+			type: typeKeySchema,
+			typeLabel: z.string(),
+			direction: z.enum(['out', 'in']),
+			relations: z.array(relationSchema)
+		})
+	),
+	neighbours: z.array(entityRefSchema)
+});
+
+export type GraphListItem = z.infer<typeof graphListSchema>[number];
+export type GraphAbout = z.infer<typeof graphAboutSchema>;
+export type EntityResponse = z.infer<typeof entityResponseSchema>;

@@ -1,0 +1,37 @@
+/**
+ * How far the static build goes for big graphs. Every graph gets its overview page, its graph file and its
+ * summary; entity pages and entity JSON files are prerendered only for graphs of at most
+ * `maxPrerenderedEntities()` entities (PRERENDER_MAX_ENTITIES, default 5,000). Above that, the browser builds
+ * entity pages from the graph file it loads for the explorer anyway (see README, "Big graphs").
+ *
+ * Why 5,000: measured on 2 cores, a 10k-entity / 50k-relationship graph prerenders in about 40 s into 30,000
+ * files and 490 MB (an HTML page, a data file and a JSON file per entity); 100k would take minutes, gigabytes
+ * and more files than common static hosts accept in one deploy (Cloudflare Pages: 20,000).
+ */
+import type { KnowledgeGraph } from '../graph/build';
+import { allGraphs } from './graphs';
+
+export const DEFAULT_MAX_PRERENDERED_ENTITIES = 5000;
+
+/** The entity count up to which a graph's entity pages are prerendered, from PRERENDER_MAX_ENTITIES. */
+export function maxPrerenderedEntities(): number {
+	const value = process.env.PRERENDER_MAX_ENTITIES;
+	if (value === undefined || value.trim() === '') return DEFAULT_MAX_PRERENDERED_ENTITIES;
+	const limit = Number(value);
+	if (!Number.isSafeInteger(limit) || limit < 0) {
+		throw new Error(`PRERENDER_MAX_ENTITIES must be a whole number of entities, not “${value}”.`);
+	}
+	return limit;
+}
+
+/** Whether the build writes a page and a JSON file for every entity of `graph`. */
+export function hasEntityPages(graph: KnowledgeGraph): boolean {
+	return graph.order <= maxPrerenderedEntities();
+}
+
+/** `{graph, entity}` for every prerendered entity page and entity JSON file. */
+export function entityEntries(): { graph: string; entity: string }[] {
+	return [...allGraphs()]
+		.filter(([, graph]) => hasEntityPages(graph))
+		.flatMap(([id, graph]) => graph.mapNodes((entity) => ({ graph: id, entity })));
+}

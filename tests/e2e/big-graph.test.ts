@@ -1,0 +1,53 @@
+/**
+ * A big graph (more entities than PRERENDER_MAX_ENTITIES; npm test builds big-synthetic with a limit of 100):
+ * its entity pages are not prerendered. A static host answers their addresses with 404.html, and the browser
+ * renders the entity in its place from the graph file.
+ */
+import { describe, expect, it } from 'vitest';
+import { allGraphs } from '../../src/lib/server/graphs';
+import { entityDetails } from '../../src/lib/graph/query';
+import { useBrowser } from './browser';
+import { graphSettled, isDrawn, panelSentences, panelShows } from './graph-page';
+
+const graph = allGraphs().get('big-synthetic');
+if (!graph) throw new Error('npm test builds tests/fixtures/graphs/big-synthetic.json');
+const hub = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || a.localeCompare(b))[0] ?? '';
+
+describe('an entity page of a big graph', () => {
+	const browser = useBrowser();
+
+	it('opens from its address: the browser renders the entity, its relationships and the canvas', async () => {
+		const page = await browser().newPage();
+		const details = entityDetails(graph, hub);
+		await page.goto(browser().url(`/big-synthetic/${hub}`));
+		await panelShows(page, details?.label ?? '?');
+		expect(page.url()).toBe(browser().url(`/big-synthetic/${hub}`));
+		await expect(page.title()).resolves.toBe(`${details?.label} · ${graph.getAttribute('title')}`);
+		const relationships = details?.groups.reduce((sum, group) => sum + group.relations.length, 0);
+		await expect(panelSentences(page)).resolves.toHaveLength(relationships ?? -1);
+		await graphSettled(page);
+		await expect(isDrawn(page, hub)).resolves.toBe(true);
+
+		const neighbour = details?.neighbours[0];
+		await page
+			.getByRole('complementary', { name: 'Details' })
+			.getByRole('link', { name: neighbour?.label, exact: true })
+			.first()
+			.click();
+		await page.waitForURL(browser().url(`/big-synthetic/${neighbour?.key}`));
+		await panelShows(page, neighbour?.label ?? '?');
+		// The only error is the static host's 404 status for the first address.
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
+	it('stays "Not found" for an entity the graph does not have', async () => {
+		const page = await browser().newPage();
+		const response = await page.goto(browser().url('/big-synthetic/no-such-entity'));
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
+		await expect(page.getByRole('combobox', { name: 'Search entities by name' }).inputValue()).resolves.toBe(
+			'no such entity'
+		);
+		expect(page.url()).toBe(browser().url('/big-synthetic/no-such-entity'));
+	});
+});
