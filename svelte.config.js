@@ -13,6 +13,15 @@ const config = {
 			// Only what the routes' entries() list: a big graph's entity pages are not prerendered, so the links
 			// to them must not be followed (src/lib/server/prerender.ts). The browser tests crawl for broken links.
 			crawl: false,
+			// Entity routes have no entries when every graph is big; any other unseen route is a mistake.
+			handleUnseenRoutes: ({ routes, message }) => {
+				const entityRoutes = [
+					'/[graph]/[entity]',
+					'/embed/[graph]/[entity]',
+					'/api/graphs/[graph]/entities/[entity].json'
+				];
+				if (routes.some((id) => !entityRoutes.includes(id))) throw new Error(message);
+			},
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		}

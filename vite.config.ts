@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// The site's public address (SITE_URL at build time), for canonical links, Open Graph URLs and the sitemap.
+	define: { __SITE_URL__: JSON.stringify((process.env.SITE_URL ?? '').replace(/\/+$/, '')) },
 	test: {
 		projects: [
 			{

@@ -1,12 +1,14 @@
 /**
  * `npm run preview`: serves the built site (`build/`) the way a static host does: `/a/b` is `a/b.html`,
- * unknown paths get `404.html` with status 404. Also used by the browser tests.
+ * unknown paths get `404.html` with status 404, and the response headers of `build/_headers` (framing, nosniff,
+ * referrer policy) apply as on Netlify or Cloudflare Pages. Also used by the browser tests.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type HeaderRule, headersFor, parseHeadersFile } from '../lib/server/headers';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -47,15 +49,23 @@ export function resolveStaticPath(root: string, pathname: string): string | unde
 	return undefined;
 }
 
+/** The rules of `root/_headers`, none if there is no such file. */
+function readHeaderRules(root: string): HeaderRule[] {
+	const file = join(root, '_headers');
+	return existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : [];
+}
+
 /** Serves `root` on `host:port` (port 0 picks a free one). */
 export function startServer(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+	const rules = readHeaderRules(root);
 	const server: Server = createServer((request, response) => {
 		const { pathname } = new URL(request.url ?? '/', 'http://localhost');
 		if (request.method !== 'GET' && request.method !== 'HEAD') {
 			response.writeHead(405, { allow: 'GET, HEAD' }).end();
 			return;
 		}
-		let file = resolveStaticPath(root, pathname);
+		// Hosts read _headers; they do not serve it.
+		let file = pathname === '/_headers' ? undefined : resolveStaticPath(root, pathname);
 		let status = 200;
 		if (!file) {
 			status = 404;
@@ -67,6 +77,7 @@ export function startServer(root: string, port = 0, host = '127.0.0.1'): Promise
 		}
 		const immutable = pathname.startsWith('/_app/immutable/');
 		response.writeHead(status, {
+			...headersFor(rules, pathname),
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
 		});

@@ -9,3 +9,6 @@ export const graphHref = (graph: string): string => resolve('/[graph]', { graph 
 
 export const entityHref = (graph: string, entity: string): string =>
 	resolve('/[graph]/[entity]', { graph, entity });
+
+export const embedHref = (graph: string, entity?: string | null): string =>
+	entity ? resolve('/embed/[graph]/[entity]', { graph, entity }) : resolve('/embed/[graph]', { graph });

@@ -1,6 +1,6 @@
 /**
- * `npx tsx tests/e2e/shoot.ts [PATH...]`: screenshots of the built site at desktop and phone size into
- * test-results/screenshots/, for looking at what a change did.
+ * `npx tsx tests/e2e/shoot.ts [PATH...]`: screenshots of the built site at desktop and phone size (embeds: 600×400
+ * and 320×260) into test-results/screenshots/, for looking at what a change did.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +19,11 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 	headless: true,
 	args: FLAGS
 });
-const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const pageSizes = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+// Embeds are shot at the size of an iframe in an article, and a small one.
+const embedSizes = { frame: { width: 600, height: 400 }, small: { width: 320, height: 260 } };
 for (const path of paths.length > 0 ? paths : ['/']) {
+	const sizes = path.startsWith('/embed/') ? embedSizes : pageSizes;
 	for (const scheme of ['light', 'dark'] as const) {
 		for (const [name, viewport] of Object.entries(sizes)) {
 			const page = await context.newPage();

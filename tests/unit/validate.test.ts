@@ -33,6 +33,7 @@ const cases: [string, string[]][] = [
 		[' › edge kenya-exports-tea › key: duplicate edge key: an earlier edge has the same key']
 	],
 	['duplicate-node-key', [' › node tea › key: duplicate node key: an earlier node has the same key']],
+	['embed', [' › graph › id: is an address the site uses itself (api, embed, 404); choose another id']],
 	['empty-evidence', [' › edge kenya-exports-tea › evidence: must have at least 1 item']],
 	['empty', [': is empty; a graph file is a JSON object {attributes, options, nodes, edges}']],
 	['huge-coordinate', [' › node kenya › x: must be at most 1000000 (it is 12345678)']],

@@ -41,12 +41,18 @@ export const LIMITS = {
 
 const notReserved = (value: string) => !isReservedName(value);
 
+/** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404). */
+export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404']);
+
 export const graphIdSchema = z
 	.string()
 	.min(1)
 	.max(LIMITS.graphId)
 	.regex(/^[a-z0-9][a-z0-9-]*$/, {
 		error: 'must be a slug: lowercase letters, digits and "-", starting with a letter or digit'
+	})
+	.refine((id) => !SITE_PATHS.has(id), {
+		error: `is an address the site uses itself (${[...SITE_PATHS].join(', ')}); choose another id`
 	});
 
 /** Keys of nodeTypes and edgeTypes, and source ids. */

@@ -59,6 +59,10 @@ export interface GraphRenderer {
 	isDrawn(key: string): boolean;
 	/** Whether the camera is still animating. */
 	isMoving(): boolean;
+	/** Zooming with the mouse wheel; when off, wheel events pass to the page (and an embedding page) instead. */
+	setWheelZoom(enabled: boolean): void;
+	/** Zooms in or out one step, or back to the whole graph. */
+	zoom(step: 'in' | 'out' | 'reset'): void;
 	onNodeClick(handler: (key: string) => void): void;
 	onNodeHover(handler: (key: string | null) => void): void;
 	/** Resolves after the first frame is drawn. */
@@ -291,8 +295,32 @@ export function createRenderer(
 
 	const setHovered = (key: string | null) => update({ hovered: key });
 
+	/**
+	 * The camera ratio that shows an entity's visible neighbours around it, with the entity at the centre (1 is
+	 * the whole graph; sigma's framed coordinates span 0–1).
+	 */
+	function neighbourhoodRatio(key: string): number {
+		const centre = sigma.getNodeDisplayData(key);
+		if (!centre) return 1;
+		let reach = 0;
+		for (const neighbour of display.neighbors(key)) {
+			if (state.visible && !state.visible.nodes.has(neighbour)) continue;
+			const data = sigma.getNodeDisplayData(neighbour);
+			if (data) reach = Math.max(reach, Math.abs(data.x - centre.x), Math.abs(data.y - centre.y));
+		}
+		return Math.min(1, Math.max(0.2, reach * 4));
+	}
+
 	const ready = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
 	let killed = false;
+
+	// sigma listens for wheel events on the container; stopping them on their way down (capture phase) keeps
+	// them from sigma without cancelling them, so the page scrolls as if the canvas were not there.
+	let wheelZoom = true;
+	const blockWheel = (event: WheelEvent) => {
+		if (!wheelZoom) event.stopPropagation();
+	};
+	container.addEventListener('wheel', blockWheel, { capture: true });
 
 	return {
 		ready,
@@ -306,9 +334,8 @@ export function createRenderer(
 			const camera = sigma.getCamera();
 			const options = animate ? { duration: 450 } : undefined;
 			const data = key && display.hasNode(key) ? sigma.getNodeDisplayData(key) : undefined;
-			const target = data
-				? { x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.8) }
-				: { x: 0.5, y: 0.5, ratio: 1 };
+			const target =
+				data && key ? { x: data.x, y: data.y, ratio: neighbourhoodRatio(key) } : { x: 0.5, y: 0.5, ratio: 1 };
 			if (options) camera.animate(target, options);
 			else camera.setState(target);
 		},
@@ -322,6 +349,16 @@ export function createRenderer(
 			return data !== undefined && !data.hidden;
 		},
 		isMoving: () => sigma.getCamera().isAnimated(),
+		setWheelZoom(enabled) {
+			wheelZoom = enabled;
+		},
+		zoom(step) {
+			const camera = sigma.getCamera();
+			const options = { duration: 250 };
+			if (step === 'in') camera.animatedZoom(options);
+			else if (step === 'out') camera.animatedUnzoom(options);
+			else camera.animatedReset(options);
+		},
 		onNodeClick(handler) {
 			nodeClick = handler;
 		},
@@ -331,6 +368,7 @@ export function createRenderer(
 		kill() {
 			if (killed) return;
 			killed = true;
+			container.removeEventListener('wheel', blockWheel, { capture: true });
 			sigma.kill();
 		}
 	};

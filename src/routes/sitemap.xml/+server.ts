@@ -1,6 +1,6 @@
 import { allGraphs } from '$lib/server/graphs';
 import { hasEntityPages } from '$lib/server/prerender';
-import { siteUrl } from '$lib/server/site';
+import { siteUrl } from '$lib/site';
 import type { RequestHandler } from './$types';
 
 export const prerender = true;
@@ -13,7 +13,7 @@ const escapeXml = (text: string) =>
 
 /** Every prerendered page of the site. Search engines need absolute URLs: build with SITE_URL for a valid sitemap. */
 export const GET: RequestHandler = () => {
-	const origin = siteUrl();
+	const origin = siteUrl;
 	const paths = ['/'];
 	for (const [id, graph] of allGraphs()) {
 		paths.push(`/${id}`);

@@ -1,0 +1,40 @@
+/**
+ * The data of graph and entity pages (explorer and embed), read from the site's own JSON API by universal
+ * loads: when a page is prerendered its responses are inlined into it, and the browser can also render the
+ * pages that were not prerendered (entity pages of big graphs, src/lib/server/prerender.ts).
+ */
+import { error } from '@sveltejs/kit';
+import { browser } from '$app/environment';
+import { resolve } from '$app/paths';
+import { fetchGraph } from '$lib/explorer/graph-source';
+import { entityDetails } from '$lib/graph/query';
+import type { EntityResponse, GraphAbout } from './schema';
+
+/** The graph's `about.json`; 404 for an unknown graph. */
+export async function loadAbout(fetcher: typeof fetch, graph: string): Promise<GraphAbout> {
+	const response = await fetcher(resolve('/api/graphs/[graph]/about.json', { graph }));
+	if (response.status === 404) error(404, `There is no graph called “${graph}”.`);
+	if (!response.ok) error(response.status, `The graph “${graph}” could not be loaded.`);
+	return (await response.json()) as GraphAbout;
+}
+
+/** The entity's JSON file, or for a big graph the entity computed from the graph file; 404 when unknown. */
+export async function loadEntity(
+	fetcher: typeof fetch,
+	about: GraphAbout,
+	entity: string
+): Promise<EntityResponse> {
+	const notFound = () => error(404, `This graph has no entity “${entity}”.`);
+	if (about.entityPages) {
+		const url = resolve('/api/graphs/[graph]/entities/[entity].json', { graph: about.id, entity });
+		const response = await fetcher(url);
+		if (response.status === 404) return notFound();
+		if (!response.ok) error(response.status, `${url} answered ${response.status} ${response.statusText}`);
+		return (await response.json()) as EntityResponse;
+	}
+	// A big graph: no entity files were built; the browser builds the page from the graph file.
+	if (!browser) return notFound();
+	const details = entityDetails(await fetchGraph(about.id, fetcher), entity);
+	if (!details) return notFound();
+	return { graph: about.id, ...details };
+}
