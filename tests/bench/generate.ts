@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LAYOUT_RADIUS, defaultNodeSize } from '../../src/lib/graph/layout';
+import { LAYOUT_RADIUS, defaultNodeSize } from '../../src/lib/graph/geometry';
 import { seededRandom } from '../../src/lib/graph/random';
 import { type GraphFile, graphIdSchema, isReservedName } from '../../src/lib/graph/schema';
 

@@ -119,6 +119,20 @@ describe('an embed in another site', () => {
 		expect(await page.evaluate(() => window.scrollY)).toBe(before);
 	});
 
+	it('takes the theme it is given, whatever the system setting', async () => {
+		const page = await browser().newPage({ width: 600, height: 400 });
+		await page.emulateMedia({ colorScheme: 'light' });
+		const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		await page.goto(browser().url(`/embed/india-russia/${KUDANKULAM}?theme=dark`));
+		await expect(background()).resolves.toBe('rgb(17, 19, 24)');
+		await page.goto(browser().url(`/embed/india-russia/${KUDANKULAM}`));
+		await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await expect(background()).resolves.toBe('rgb(17, 19, 24)');
+		await page.goto(browser().url(`/embed/india-russia/${KUDANKULAM}?theme=light`));
+		await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+	});
+
 	it('follows resizes of its frame', async () => {
 		host = await startHostPage(
 			`<iframe src="${browser().url(`/embed/india-russia/${KUDANKULAM}`)}" width="600" height="400" style="border:0" title="Graph"></iframe>`

@@ -4,7 +4,7 @@
  * positions inside the layout box.
  */
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_RADIUS } from '../../src/lib/graph/layout';
+import { LAYOUT_RADIUS } from '../../src/lib/graph/geometry';
 import { loadGraph } from '../../src/lib/graph/load';
 import { type GraphFile, isReservedName } from '../../src/lib/graph/schema';
 import { generateGraph } from '../bench/generate';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_RADIUS, computeLayout, defaultNodeSize } from '../../src/lib/graph/layout';
+import { LAYOUT_RADIUS, defaultNodeSize } from '../../src/lib/graph/geometry';
+import { computeLayout } from '../../src/lib/graph/layout';
 import { graphDataFiles, readGraphFile } from '../../src/lib/server/graph-files';
 import { tinyGraph } from './helpers';
 

@@ -6,6 +6,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import type { KnowledgeGraph } from './build';
+import { LAYOUT_RADIUS, defaultNodeSize } from './geometry';
 import { seededRandom } from './random';
 
 export interface LayoutOptions {
@@ -17,13 +18,6 @@ export interface LayoutOptions {
 
 export type Positions = Map<string, { x: number; y: number }>;
 
-/** Half the width of the box the layout is scaled into; about the pixels of half a canvas at the default zoom. */
-export const LAYOUT_RADIUS = 500;
-
-/** The size a node is drawn at when the data gives none: it grows with the number of relationships. */
-export function defaultNodeSize(degree: number): number {
-	return Math.min(24, 4 + 2.2 * Math.sqrt(degree));
-}
 
 /** Computes positions without touching `graph`. */
 export function computeLayout(

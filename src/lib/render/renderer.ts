@@ -10,7 +10,7 @@ import { EdgeArrowProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { EdgeCurvedArrowProgram, DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
-import { defaultNodeSize } from '../graph/layout';
+import { defaultNodeSize } from '../graph/geometry';
 import type { KnowledgeGraph } from '../graph/build';
 import type { VisibleElements } from '../graph/view';
 import { type LabelCandidate, placeLabels } from './labels';
