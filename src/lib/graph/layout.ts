@@ -18,7 +18,6 @@ export interface LayoutOptions {
 
 export type Positions = Map<string, { x: number; y: number }>;
 
-
 /** Computes positions without touching `graph`. */
 export function computeLayout(
 	graph: KnowledgeGraph,
