@@ -12,3 +12,12 @@ export const entityHref = (graph: string, entity: string): string =>
 
 export const embedHref = (graph: string, entity?: string | null): string =>
 	entity ? resolve('/embed/[graph]/[entity]', { graph, entity }) : resolve('/embed/[graph]', { graph });
+
+/** The "how are these two connected?" view; `from` and `to` may be left out to pick them on the page. */
+export const connectHref = (graph: string, from?: string | null, to?: string | null): string => {
+	const params = new URLSearchParams();
+	if (from) params.set('from', from);
+	if (to) params.set('to', to);
+	const query = params.toString();
+	return resolve('/[graph]/connect', { graph }) + (query ? `?${query}` : '');
+};

@@ -10,6 +10,7 @@ declare global {
 			position(key: string): { x: number; y: number } | null;
 			isDrawn(key: string): boolean;
 			isMoving(): boolean;
+			display(key: string): { color: string; size: number; hidden: boolean } | null;
 		};
 	}
 }
@@ -31,6 +32,14 @@ export async function nodePosition(page: Page, key: string): Promise<{ x: number
 export async function isDrawn(page: Page, key: string): Promise<boolean> {
 	await graphSettled(page);
 	return page.evaluate((k) => window.__graph?.isDrawn(k) ?? false, key);
+}
+
+/** How an entity is drawn: its colour and size after highlights and fades, and whether it is hidden. */
+export async function nodeDisplay(page: Page, key: string) {
+	await graphSettled(page);
+	const display = await page.evaluate((k) => window.__graph?.display(k) ?? null, key);
+	if (!display) throw new Error(`entity ${key} is not on the canvas`);
+	return display;
 }
 
 /** The panel's heading: the selected entity's name, or the graph's title on the overview. */

@@ -5,7 +5,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
-import { entityResponseSchema, graphAboutSchema, graphListSchema } from '../../src/lib/api/schema';
+import {
+	entityResponseSchema,
+	graphAboutSchema,
+	graphListSchema,
+	graphMetricsSchema
+} from '../../src/lib/api/schema';
 import type { KnowledgeGraph } from '../../src/lib/graph/build';
 import { validateGraphData } from '../../src/lib/graph/load';
 import { entityDetails } from '../../src/lib/graph/query';
@@ -146,6 +151,10 @@ describe('JSON API', () => {
 			expect(about).toMatchObject({ id, nodes, edges });
 			const graph = allGraphs().get(id);
 			expect(about.entityPages).toBe(graph !== undefined && hasEntityPages(graph));
+			const metricsPath = `/api/graphs/${id}/metrics.json`;
+			const metrics = matches(graphMetricsSchema, await get(metricsPath), metricsPath);
+			expect(metrics.keys).toEqual(graph?.nodes());
+			expect(metrics.communities.reduce((sum, community) => sum + community.size, 0)).toBe(nodes);
 			if (!about.entityPages) continue;
 			for (const key of graph?.nodes() ?? []) {
 				const path = `/api/graphs/${id}/entities/${key}.json`;

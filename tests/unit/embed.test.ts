@@ -36,13 +36,14 @@ describe('embed options', () => {
 	it('write only what differs from the defaults, and read back the same options', () => {
 		expect(embedQuery(DEFAULT_VIEW, DEFAULT_EMBED)).toBe('');
 		const view = {
+			...DEFAULT_VIEW,
 			hiddenTypes: new Set(['person', 'country']),
-			hiddenRelations: new Set<string>(),
-			depth: 1
+			depth: 1,
+			color: 'community' as const
 		};
 		const embed = { ...DEFAULT_EMBED, legend: true, theme: 'dark' as const, click: 'open' as const };
 		const query = embedQuery(view, embed);
-		expect(query).toBe('hide=country,person&depth=1&legend=1&theme=dark&click=open');
+		expect(query).toBe('hide=country,person&depth=1&color=community&legend=1&theme=dark&click=open');
 		expect(parse(query)).toEqual(embed);
 	});
 });

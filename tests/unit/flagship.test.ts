@@ -19,7 +19,7 @@ function loaded() {
 function edgesOfType(source: string, target: string, type: string) {
 	const graph = loaded();
 	return graph
-		.edges(source, target)
+		.outEdges(source, target)
 		.map((edge) => graph.getEdgeAttributes(edge))
 		.filter((attributes) => attributes.type === type);
 }

@@ -26,6 +26,10 @@ const cases: [string, string[]][] = [
 			' › node "kenya/nairobi" › key: must be ASCII letters, digits, "-", "_" or ".", starting with a letter or digit'
 		]
 	],
+	[
+		'connect-key',
+		[' › node connect › key: is an address the explorer uses itself (/<graph>/connect); choose another key']
+	],
 	['dangling-endpoint', [' › edge kenya-exports-tea › target: no node has the key japan']],
 	['data-url', [' › graph › sources[0].url: must be an http: or https: URL']],
 	[

@@ -27,9 +27,20 @@ describe('parseViewOptions', () => {
 		}).toEqual(expected);
 	});
 
+	it('reads node size and colour options, defaulting anything else', () => {
+		expect(params('size=betweenness&color=community')).toMatchObject({
+			size: 'betweenness',
+			color: 'community'
+		});
+		expect(params('size=degree')).toMatchObject({ size: 'degree', color: 'type' });
+		for (const query of ['size=huge&color=red', 'size=&color=', 'size=constructor&color=__proto__']) {
+			expect(params(query), query).toMatchObject({ size: 'relationships', color: 'type' });
+		}
+	});
+
 	it('round-trips through viewQuery', () => {
-		const options = params('hideRel=funds&depth=3&hide=thing,person');
-		expect(viewQuery(options)).toBe('hide=person,thing&hideRel=funds&depth=3');
+		const options = params('hideRel=funds&color=community&depth=3&hide=thing,person&size=degree');
+		expect(viewQuery(options)).toBe('hide=person,thing&hideRel=funds&depth=3&size=degree&color=community');
 		expect(params(viewQuery(options))).toEqual(options);
 		expect(viewQuery(DEFAULT_VIEW)).toBe('');
 	});

@@ -77,6 +77,23 @@ export const entityResponseSchema = z.strictObject({
 	neighbours: z.array(entityRefSchema)
 });
 
+/**
+ * `/api/graphs/<graph>/metrics.json`: what matters most, computed at build time (src/lib/graph/centrality.ts).
+ * The arrays follow `keys`; `betweenness` is null for graphs too big to compute it exactly.
+ */
+export const graphMetricsSchema = z.strictObject({
+	keys: z.array(entityKeySchema),
+	/** Distinct neighbours, either direction. */
+	degree: z.array(count),
+	/** Normalised betweenness centrality, 0–1. */
+	betweenness: z.array(z.number().min(0).max(1)).nullable(),
+	/** Louvain community of each entity; 0 is the largest. */
+	community: z.array(count),
+	/** Each community: its size and its best-connected member. */
+	communities: z.array(z.strictObject({ size: count, hub: entityKeySchema }))
+});
+
+export type GraphMetrics = z.infer<typeof graphMetricsSchema>;
 export type GraphListItem = z.infer<typeof graphListSchema>[number];
 export type GraphAbout = z.infer<typeof graphAboutSchema>;
 export type EntityResponse = z.infer<typeof entityResponseSchema>;

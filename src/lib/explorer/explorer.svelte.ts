@@ -4,8 +4,12 @@
  * graph layout), and what they leave visible.
  */
 import { getContext, setContext } from 'svelte';
+import { resolve } from '$app/paths';
+import type { GraphMetrics } from '$lib/api/schema';
+import { nodeColors, nodeSizes } from '$lib/graph/appearance';
 import type { KnowledgeGraph } from '$lib/graph/build';
-import { DEFAULT_VIEW, type ViewOptions, visibleElements } from '$lib/graph/view';
+import type { Appearance } from '$lib/render/renderer';
+import { DEFAULT_VIEW, type ViewOptions, type VisibleElements, visibleElements } from '$lib/graph/view';
 import { fetchGraph } from './graph-source';
 
 export type LoadStatus =
@@ -19,6 +23,14 @@ export class Explorer {
 	options = $state.raw<ViewOptions>(DEFAULT_VIEW);
 	/** What the filters leave visible; null until the graph is loaded. */
 	visible = $derived(this.graph ? visibleElements(this.graph, this.options, this.selected) : null);
+	/** Entities and relationships that stand out on the canvas (the paths of a "connect" view). */
+	highlight = $state.raw<VisibleElements | null>(null);
+	/** Centrality and communities, loaded when a view sizes or colours by them. */
+	metrics = $state.raw<GraphMetrics | null>(null);
+	appearance = $derived<Appearance>({
+		sizes: this.metrics && nodeSizes(this.metrics, this.options.size),
+		colors: this.metrics && nodeColors(this.metrics, this.options.color)
+	});
 
 	constructor(graphId: string) {
 		this.graphId = graphId;
@@ -40,6 +52,19 @@ export class Explorer {
 		} catch (error) {
 			this.status = { state: 'error', message: error instanceof Error ? error.message : String(error) };
 		}
+	}
+
+	private metricsLoading: Promise<void> | null = null;
+
+	/** Loads `/api/graphs/<id>/metrics.json` once; a failure leaves the graph's own sizes and colours. */
+	loadMetrics(fetcher: typeof fetch = fetch): Promise<void> {
+		this.metricsLoading ??= (async () => {
+			const url = resolve('/api/graphs/[graph]/metrics.json', { graph: this.graphId });
+			const response = await fetcher(url).catch(() => null);
+			if (response?.ok) this.metrics = (await response.json()) as GraphMetrics;
+			else this.metricsLoading = null;
+		})();
+		return this.metricsLoading;
 	}
 }
 

@@ -152,8 +152,13 @@ export const edgeAttributesSchema = z.object({
 	evidence: z.array(evidenceSchema).min(1)
 });
 
+/** Entity keys that are addresses of the explorer itself (/<graph>/connect). */
+export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect']);
+
 export const nodeEntrySchema = z.object({
-	key: entityKeySchema,
+	key: entityKeySchema.refine((key) => !RESERVED_ENTITY_KEYS.has(key), {
+		error: `is an address the explorer uses itself (/<graph>/connect); choose another key`
+	}),
 	attributes: nodeAttributesSchema
 });
 

@@ -14,16 +14,37 @@ export interface ViewOptions {
 	hiddenRelations: ReadonlySet<string>;
 	/** Only entities within this many steps of the selected entity; null for all. */
 	depth: number | null;
+	/** What node size shows: the graph's own sizes (by relationship count), neighbours, or betweenness. */
+	size: NodeSizing;
+	/** What node colour shows: the entity type, or the community (Louvain) the entity belongs to. */
+	color: NodeColouring;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { hiddenTypes: new Set(), hiddenRelations: new Set(), depth: null };
+export const NODE_SIZINGS = ['relationships', 'degree', 'betweenness'] as const;
+export type NodeSizing = (typeof NODE_SIZINGS)[number];
+export const NODE_COLOURINGS = ['type', 'community'] as const;
+export type NodeColouring = (typeof NODE_COLOURINGS)[number];
+
+export const DEFAULT_VIEW: ViewOptions = {
+	hiddenTypes: new Set(),
+	hiddenRelations: new Set(),
+	depth: null,
+	size: 'relationships',
+	color: 'type'
+};
+
+/** `value` if it is one of `allowed`, else the first of them (the default). */
+function oneOf<T extends string>(allowed: readonly T[], value: string | null): T {
+	return allowed.find((option) => option === value) ?? (allowed[0] as T);
+}
 
 /** Longest query value read; anything longer is ignored rather than parsed. */
 const MAX_PARAM_LENGTH = 2000;
 
 /**
  * Reads view options from query parameters: `hide=type,type` (node types), `hideRel=type,type` (relation types),
- * `depth=1|2|3`. Unknown types are dropped, depth is clamped to 1–3, anything malformed is ignored.
+ * `depth=1|2|3`, `size=degree|betweenness`, `color=community`. Unknown types are dropped, depth is clamped to
+ * 1–3, anything malformed is ignored.
  */
 export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph): ViewOptions {
 	const { nodeTypes, edgeTypes } = graph.getAttributes();
@@ -35,7 +56,9 @@ export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph)
 	return {
 		hiddenTypes: list('hide', nodeTypes),
 		hiddenRelations: list('hideRel', edgeTypes),
-		depth: parseDepth(params.get('depth'))
+		depth: parseDepth(params.get('depth')),
+		size: oneOf(NODE_SIZINGS, params.get('size')),
+		color: oneOf(NODE_COLOURINGS, params.get('color'))
 	};
 }
 
@@ -53,12 +76,26 @@ export function toggled(set: ReadonlySet<string>, value: string): Set<string> {
 	return next;
 }
 
+/** The query parameters that view options use. */
+export const VIEW_PARAMS = ['hide', 'hideRel', 'depth', 'size', 'color'] as const;
+
+/** `search` (a query string) with its view options replaced by `options`'s, other parameters kept. */
+export function withViewOptions(search: string, options: ViewOptions): string {
+	const params = new URLSearchParams(search);
+	for (const name of VIEW_PARAMS) params.delete(name);
+	for (const [name, value] of new URLSearchParams(viewQuery(options))) params.set(name, value);
+	const query = params.toString().replaceAll('%2C', ',');
+	return query ? `?${query}` : '';
+}
+
 /** The query string for `options` (without `?`), in a stable order; empty for the default view. */
 export function viewQuery(options: ViewOptions): string {
 	const params = new URLSearchParams();
 	if (options.hiddenTypes.size > 0) params.set('hide', [...options.hiddenTypes].sort().join(','));
 	if (options.hiddenRelations.size > 0) params.set('hideRel', [...options.hiddenRelations].sort().join(','));
 	if (options.depth !== null) params.set('depth', String(options.depth));
+	if (options.size !== DEFAULT_VIEW.size) params.set('size', options.size);
+	if (options.color !== DEFAULT_VIEW.color) params.set('color', options.color);
 	return params.toString().replaceAll('%2C', ',');
 }
 

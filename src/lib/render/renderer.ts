@@ -28,6 +28,14 @@ export interface DisplayState {
 	hovered: string | null;
 	/** What filters leave visible; null shows everything. */
 	visible: VisibleElements | null;
+	/** Entities and relationships to stand out (paths between two entities), the rest faded; null for none. */
+	highlight: VisibleElements | null;
+}
+
+/** Per-entity sizes and colours that replace the graph's own (null keeps the graph's). */
+export interface Appearance {
+	sizes: ReadonlyMap<string, number> | null;
+	colors: ReadonlyMap<string, string> | null;
 }
 
 interface DisplayNode {
@@ -53,12 +61,18 @@ export interface GraphRenderer {
 	setTheme(theme: Theme): void;
 	/** Moves the camera to an entity (or back to the whole graph for null). */
 	focus(key: string | null, animate?: boolean): void;
+	/** Moves the camera to show all of these entities. */
+	fit(keys: readonly string[], animate?: boolean): void;
+	/** Node sizes and colours other than the graph's own (by centrality, by community). */
+	setAppearance(appearance: Appearance): void;
 	/** Where an entity is drawn, in CSS pixels from the container's top-left corner. */
 	viewportPosition(key: string): { x: number; y: number } | null;
 	/** Whether an entity is drawn at all (filters hide the others). */
 	isDrawn(key: string): boolean;
 	/** Whether the camera is still animating. */
 	isMoving(): boolean;
+	/** How an entity is drawn now (after highlights, fades and filters): colour, size, hidden; null if unknown. */
+	nodeDisplay(key: string): { color: string; size: number; hidden: boolean } | null;
 	/** Zooming with the mouse wheel; when off, wheel events pass to the page (and an embedding page) instead. */
 	setWheelZoom(enabled: boolean): void;
 	/** Zooms in or out one step, or back to the whole graph. */
@@ -121,7 +135,10 @@ export function createRenderer(
 	initialTheme: Theme
 ): GraphRenderer {
 	const display = displayGraph(graph);
-	let state: DisplayState = { selected: null, hovered: null, visible: null };
+	let state: DisplayState = { selected: null, hovered: null, visible: null, highlight: null };
+	const ownLook = new Map(
+		display.mapNodes((key, node) => [key, { size: node.size, color: node.color }] as const)
+	);
 	let theme = initialTheme;
 	let hoodOfHovered: Set<string> | null = null;
 	// A hub's edge labels would pile up into an unreadable knot; the panel lists them all anyway.
@@ -145,6 +162,16 @@ export function createRenderer(
 			shown.forceLabel = true;
 			shown.zIndex = 2;
 		}
+		if (state.highlight && !hoodOfHovered) {
+			if (state.highlight.nodes.has(key)) {
+				shown.forceLabel = true;
+				shown.zIndex = 1;
+			} else {
+				shown.color = theme.faded;
+				shown.label = '';
+				shown.zIndex = 0;
+			}
+		}
 		if (hoodOfHovered && !hoodOfHovered.has(key)) {
 			shown.color = theme.faded;
 			shown.label = '';
@@ -165,6 +192,11 @@ export function createRenderer(
 		if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };
 		const [source, target] = display.extremities(key);
 		const focus = state.hovered ?? state.selected;
+		if (state.highlight && !state.hovered) {
+			return state.highlight.edges.has(key)
+				? { ...shown, color: theme.edgeStrong, size: 2.5, label: data.label, forceLabel: true, zIndex: 1 }
+				: { ...shown, color: theme.faded, zIndex: 0 };
+		}
 		if (state.hovered && source !== state.hovered && target !== state.hovered) {
 			return { ...shown, color: theme.faded, zIndex: 0 };
 		}
@@ -349,6 +381,32 @@ export function createRenderer(
 			return data !== undefined && !data.hidden;
 		},
 		isMoving: () => sigma.getCamera().isAnimated(),
+		nodeDisplay(key) {
+			const data = sigma.getNodeDisplayData(key);
+			return data ? { color: data.color, size: data.size, hidden: Boolean(data.hidden) } : null;
+		},
+		fit(keys, animate = true) {
+			const points = keys.flatMap((key) => sigma.getNodeDisplayData(key) ?? []);
+			if (points.length === 0) return;
+			const xs = points.map((p) => p.x);
+			const ys = points.map((p) => p.y);
+			const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+			const target = {
+				x: (minX + maxX) / 2,
+				y: (minY + maxY) / 2,
+				ratio: Math.min(1, Math.max(0.2, Math.max(maxX - minX, maxY - minY) * 2))
+			};
+			const camera = sigma.getCamera();
+			if (animate) camera.animate(target, { duration: 450 });
+			else camera.setState(target);
+		},
+		setAppearance({ sizes, colors }) {
+			display.updateEachNodeAttributes((key, node) => ({
+				...node,
+				size: sizes?.get(key) ?? ownLook.get(key)?.size ?? node.size,
+				color: colors?.get(key) ?? ownLook.get(key)?.color ?? node.color
+			}));
+		},
 		setWheelZoom(enabled) {
 			wheelZoom = enabled;
 		},
