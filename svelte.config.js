@@ -1,11 +1,14 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const out = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// BUILD_DIR: another output folder (the benchmarks build sites of their own).
+		adapter: adapter({ pages: out, assets: out, fallback: undefined, strict: true }),
 		// Absolute asset paths: 404.html is served at any depth, where relative paths would break.
 		// BASE_PATH deploys the site under a sub-path (for example /explorer).
 		paths: { relative: false, base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },

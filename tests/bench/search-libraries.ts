@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createSearchIndex, normalizeName, type SearchEntry } from '../../src/lib/graph/search';
 import { generateGraph } from './generate';
+import { keystrokes, percentile } from './stats';
 
 const ENTITY_COUNT = Number(process.argv[2] ?? 100_000);
 const TIMED_PASSES = 3;
@@ -392,17 +393,6 @@ function gzipSize(importCode: string): number | string {
 	return gzipSync(result.stdout, { level: 9 }).length;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function keystrokes(): string[] {
-	return TYPING_SCRIPT.flatMap((query) =>
-		[...query].map((_, i) => [...query].slice(0, i + 1).join('')).filter((q) => q.trim() !== '')
-	);
-}
-
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMb = () => {
 	gc?.();
@@ -451,7 +441,7 @@ async function measure(candidate: Candidate, entries: readonly SearchEntry[]): P
 	const buildMs = performance.now() - start;
 	const after = heapMb();
 
-	const typed = keystrokes();
+	const typed = keystrokes(TYPING_SCRIPT);
 	for (const query of typed) search(query, LIMIT); // warm-up pass, not timed
 	const times: { ms: number; query: string }[] = [];
 	const began = performance.now();
@@ -521,7 +511,7 @@ async function main(): Promise<void> {
 	const entries = generateEntries(ENTITY_COUNT);
 	const names = entries.reduce((n, e) => n + 1 + e.aliases.length, 0);
 	console.log(
-		`${entries.length} entities, ${names} names; ${keystrokes().length} keystrokes per pass, ` +
+		`${entries.length} entities, ${names} names; ${keystrokes(TYPING_SCRIPT).length} keystrokes per pass, ` +
 			`${TIMED_PASSES} timed passes; node ${process.version}`
 	);
 	console.log(

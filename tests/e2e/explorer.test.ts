@@ -198,6 +198,9 @@ describe('explorer on another graph', () => {
 		await page.goto(browser().url('/tea-trade'));
 		await graphSettled(page);
 		expect(await isDrawn(page, 'kenya')).toBe(true);
+		// Every entity is named on the canvas from the first frame, with nothing selected or moving.
+		const labelled = await page.evaluate(() => window.__graph?.labelled() ?? []);
+		expect(labelled.sort()).toEqual(['coffee', 'india', 'kenya', 'russia', 'tea']);
 		const search = page.getByRole('combobox', { name: 'Search entities by name' });
 		await search.fill('assam');
 		await search.press('Enter');

@@ -11,6 +11,7 @@ declare global {
 			isDrawn(key: string): boolean;
 			isMoving(): boolean;
 			display(key: string): { color: string; size: number; hidden: boolean } | null;
+			labelled(): string[];
 		};
 	}
 }

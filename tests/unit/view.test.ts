@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewOptions, viewQuery, visibleElements } from '../../src/lib/graph/view';
+import {
+	DEFAULT_VIEW,
+	hidesAnything,
+	parseViewOptions,
+	viewQuery,
+	visibleElements
+} from '../../src/lib/graph/view';
 import { tinyGraph } from './helpers';
 
 // a -> b -> c -> d, plus e <- a (a "funds" relation) and an isolated z.
@@ -89,5 +95,19 @@ describe('visibleElements', () => {
 	it('does not travel through hidden node types', () => {
 		const options = { ...DEFAULT_VIEW, hiddenTypes: new Set(['thing']), depth: 3 };
 		expect(sorted(visibleElements(graph, options, 'a').nodes)).toEqual(['a']);
+	});
+});
+
+describe('hidesAnything', () => {
+	it('is false for the default view, and for a depth without a selection', () => {
+		expect(hidesAnything(DEFAULT_VIEW, null)).toBe(false);
+		expect(hidesAnything(DEFAULT_VIEW, 'a')).toBe(false);
+		expect(hidesAnything({ ...DEFAULT_VIEW, depth: 1 }, null)).toBe(false);
+	});
+
+	it('is true for hidden types or relations, or a depth around a selection', () => {
+		expect(hidesAnything({ ...DEFAULT_VIEW, hiddenTypes: new Set(['x']) }, null)).toBe(true);
+		expect(hidesAnything({ ...DEFAULT_VIEW, hiddenRelations: new Set(['x']) }, null)).toBe(true);
+		expect(hidesAnything({ ...DEFAULT_VIEW, depth: 1 }, 'a')).toBe(true);
 	});
 });

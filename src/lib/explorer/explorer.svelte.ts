@@ -9,7 +9,13 @@ import type { GraphMetrics } from '$lib/api/schema';
 import { nodeColors, nodeSizes } from '$lib/graph/appearance';
 import type { KnowledgeGraph } from '$lib/graph/build';
 import type { Appearance } from '$lib/render/renderer';
-import { DEFAULT_VIEW, type ViewOptions, type VisibleElements, visibleElements } from '$lib/graph/view';
+import {
+	DEFAULT_VIEW,
+	type ViewOptions,
+	type VisibleElements,
+	hidesAnything,
+	visibleElements
+} from '$lib/graph/view';
 import { fetchGraph } from './graph-source';
 
 export type LoadStatus =
@@ -21,8 +27,12 @@ export class Explorer {
 	status = $state.raw<LoadStatus>({ state: 'idle' });
 	selected = $state<string | null>(null);
 	options = $state.raw<ViewOptions>(DEFAULT_VIEW);
-	/** What the filters leave visible; null until the graph is loaded. */
-	visible = $derived(this.graph ? visibleElements(this.graph, this.options, this.selected) : null);
+	/** What the filters leave visible; null when everything is (or the graph is not loaded yet). */
+	visible = $derived(
+		this.graph && hidesAnything(this.options, this.selected)
+			? visibleElements(this.graph, this.options, this.selected)
+			: null
+	);
 	/** Entities and relationships that stand out on the canvas (the paths of a "connect" view). */
 	highlight = $state.raw<VisibleElements | null>(null);
 	/** Centrality and communities, loaded when a view sizes or colours by them. */

@@ -99,6 +99,15 @@ export function viewQuery(options: ViewOptions): string {
 	return params.toString().replaceAll('%2C', ',');
 }
 
+/** Whether `options` hide anything at all (when not, every entity and relationship is visible). */
+export function hidesAnything(options: ViewOptions, selected: string | null): boolean {
+	return (
+		options.hiddenTypes.size > 0 ||
+		options.hiddenRelations.size > 0 ||
+		(options.depth !== null && selected !== null)
+	);
+}
+
 export interface VisibleElements {
 	nodes: Set<string>;
 	edges: Set<string>;

@@ -1,19 +1,21 @@
 /**
- * The only module that touches sigma and WebGL. It draws a knowledge graph from a separate display graph (the
- * data graph is never changed for display), derives every highlight, fade and filter from a small display state
- * through sigma's reducers, moves the camera, and releases everything on `kill()`.
+ * The only module that touches sigma and WebGL. It draws the knowledge graph itself, never changing it: every
+ * size, colour, curve, highlight, fade and filter comes from sigma's reducers and a small display state (the
+ * reducers also keep sigma from reading our `type` attributes as names of its drawing programs). It moves the
+ * camera, and releases everything on `kill()`.
  * Import it dynamically, on the client only: sigma needs WebGL at import time.
  */
-import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { EdgeCurvedArrowProgram, DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { defaultNodeSize } from '../graph/geometry';
 import type { KnowledgeGraph } from '../graph/build';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/schema';
 import type { VisibleElements } from '../graph/view';
 import { type LabelCandidate, placeLabels } from './labels';
+import { parallelCurvatures } from './parallel';
 
 export interface Theme {
 	label: string;
@@ -38,24 +40,6 @@ export interface Appearance {
 	colors: ReadonlyMap<string, string> | null;
 }
 
-interface DisplayNode {
-	x: number;
-	y: number;
-	size: number;
-	color: string;
-	label: string;
-}
-
-interface DisplayEdge {
-	size: number;
-	color: string;
-	label: string;
-	type: 'arrow' | 'curved';
-	curvature: number;
-	parallelIndex?: number | null;
-	parallelMaxIndex?: number | null;
-}
-
 export interface GraphRenderer {
 	setState(state: Partial<DisplayState>): void;
 	setTheme(theme: Theme): void;
@@ -71,6 +55,8 @@ export interface GraphRenderer {
 	isDrawn(key: string): boolean;
 	/** Whether the camera is still animating. */
 	isMoving(): boolean;
+	/** The entities whose labels are drawn now. */
+	labelled(): string[];
 	/** How an entity is drawn now (after highlights, fades and filters): colour, size, hidden; null if unknown. */
 	nodeDisplay(key: string): { color: string; size: number; hidden: boolean } | null;
 	/** Zooming with the mouse wheel; when off, wheel events pass to the page (and an embedding page) instead. */
@@ -84,61 +70,30 @@ export interface GraphRenderer {
 	kill(): void;
 }
 
-/** Curvature of the i-th of several parallel edges (after the sigma parallel-edges example). */
-function curvature(index: number, maxIndex: number): number {
-	if (maxIndex <= 0) return 0;
-	if (index < 0) return -curvature(-index, -maxIndex);
-	const amplitude = 3.5;
-	const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * DEFAULT_EDGE_CURVATURE;
-	return (maxCurvature * index) / maxIndex;
-}
-
-function displayGraph(graph: KnowledgeGraph): MultiDirectedGraph<DisplayNode, DisplayEdge> {
-	const { nodeTypes } = graph.getAttributes();
-	const display = new MultiDirectedGraph<DisplayNode, DisplayEdge>({ allowSelfLoops: true });
-	graph.forEachNode((key, node) => {
-		display.addNode(key, {
-			x: node.x,
-			y: node.y,
-			size: node.size ?? defaultNodeSize(graph.degree(key)),
-			color: nodeTypes[node.type]?.color ?? '#999999',
-			label: node.label
-		});
-	});
-	graph.forEachEdge((key, edge, source, target) => {
-		display.addDirectedEdgeWithKey(key, source, target, {
-			size: 1.5,
-			color: '',
-			label: edge.label,
-			type: 'arrow',
-			curvature: 0
-		});
-	});
-	indexParallelEdgesIndex(display, {
-		edgeIndexAttribute: 'parallelIndex',
-		edgeMaxIndexAttribute: 'parallelMaxIndex'
-	});
-	display.updateEachEdgeAttributes((_key, edge) => {
-		const { parallelIndex, parallelMaxIndex } = edge;
-		if (typeof parallelIndex === 'number' && typeof parallelMaxIndex === 'number' && parallelIndex !== 0) {
-			return { ...edge, type: 'curved', curvature: curvature(parallelIndex, parallelMaxIndex) };
-		}
-		return edge;
-	});
-	return display;
-}
+/** Above this many relationships, drawing is kept cheap: edges and labels hidden while the camera moves. */
+export const BIG_GRAPH_EDGES = 20_000;
 
 /** Draws `graph` into `container` (which must have a size). */
 export function createRenderer(
 	container: HTMLElement,
 	graph: KnowledgeGraph,
-	initialTheme: Theme
+	initialTheme: Theme,
+	initial: { state?: Partial<DisplayState>; appearance?: Appearance } = {}
 ): GraphRenderer {
-	const display = displayGraph(graph);
-	let state: DisplayState = { selected: null, hovered: null, visible: null, highlight: null };
-	const ownLook = new Map(
-		display.mapNodes((key, node) => [key, { size: node.size, color: node.color }] as const)
-	);
+	// The first render (in sigma's constructor) already shows the initial state: no second one.
+	let state: DisplayState = {
+		selected: null,
+		hovered: null,
+		visible: null,
+		highlight: null,
+		...initial.state
+	};
+	let appearance: Appearance = initial.appearance ?? { sizes: null, colors: null };
+	const { nodeTypes } = graph.getAttributes();
+	const ownSize = new Map<string, number>();
+	graph.forEachNode((key, node) => ownSize.set(key, node.size ?? defaultNodeSize(graph.degree(key))));
+	const curvatures = parallelCurvatures(graph);
+	const big = graph.size > BIG_GRAPH_EDGES;
 	let theme = initialTheme;
 	let hoodOfHovered: Set<string> | null = null;
 	// A hub's edge labels would pile up into an unreadable knot; the panel lists them all anyway.
@@ -146,16 +101,22 @@ export function createRenderer(
 	const MAX_EDGE_LABELS = 12;
 	const updateEdgeLabelling = () => {
 		const focus = state.hovered ?? state.selected;
-		if (!focus || !display.hasNode(focus)) {
+		if (!focus || !graph.hasNode(focus)) {
 			labelFocusEdges = false;
 			return;
 		}
-		const drawn = display.edges(focus).filter((edge) => !state.visible || state.visible.edges.has(edge));
+		const drawn = graph.edges(focus).filter((edge) => !state.visible || state.visible.edges.has(edge));
 		labelFocusEdges = drawn.length <= MAX_EDGE_LABELS;
 	};
 
-	const nodeReducer = (key: string, data: DisplayNode): Partial<NodeDisplayData> => {
-		const shown: Partial<NodeDisplayData> = { ...data };
+	const nodeReducer = (key: string, data: NodeAttributes): Partial<NodeDisplayData> => {
+		const shown: Partial<NodeDisplayData> = {
+			x: data.x,
+			y: data.y,
+			label: data.label,
+			size: appearance.sizes?.get(key) ?? ownSize.get(key),
+			color: appearance.colors?.get(key) ?? nodeTypes[data.type]?.color ?? '#999999'
+		};
 		if (state.visible && !state.visible.nodes.has(key)) return { ...shown, hidden: true };
 		if (key === state.selected) {
 			shown.highlighted = true;
@@ -183,15 +144,20 @@ export function createRenderer(
 		return shown;
 	};
 
-	const edgeReducer = (key: string, data: DisplayEdge): Partial<EdgeDisplayData> => {
+	const edgeReducer = (key: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
+		const bend = curvatures.get(key);
 		const shown: Partial<EdgeDisplayData> & { curvature?: number } = {
-			...data,
+			size: 1.5,
 			color: theme.edge,
-			label: ''
+			label: '',
+			type: bend === undefined ? 'arrow' : 'curved',
+			curvature: bend ?? 0
 		};
 		if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };
-		const [source, target] = display.extremities(key);
 		const focus = state.hovered ?? state.selected;
+		if (!focus && !state.highlight) return shown;
+		const source = graph.source(key);
+		const target = graph.target(key);
 		if (state.highlight && !state.hovered) {
 			return state.highlight.edges.has(key)
 				? { ...shown, color: theme.edgeStrong, size: 2.5, label: data.label, forceLabel: true, zIndex: 1 }
@@ -208,15 +174,21 @@ export function createRenderer(
 	};
 
 	let candidates: LabelCandidate[] = [];
+	/** The entities whose labels the last render drew. */
+	let drawn: string[] = [];
 
-	const sigma = new Sigma(display, container, {
+	deriveFromState();
+	const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
 		itemSizesReference: 'screen',
 		defaultEdgeType: 'arrow',
 		// The programs are typed for any attributes; sigma's generics cannot see that ours are a special case.
 		edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } as unknown as Settings<
-			DisplayNode,
-			DisplayEdge
+			NodeAttributes,
+			EdgeAttributes
 		>['edgeProgramClasses'],
+		// A big graph stays responsive while it moves; its labels also need bigger nodes to show.
+		hideEdgesOnMove: big,
+		hideLabelsOnMove: big,
 		renderEdgeLabels: true,
 		labelColor: { color: theme.label },
 		edgeLabelColor: { color: theme.label },
@@ -227,7 +199,7 @@ export function createRenderer(
 		// sigma offers generous candidates; placeLabels() then draws only those that do not collide.
 		labelDensity: 1,
 		labelGridCellSize: 60,
-		labelRenderedSizeThreshold: 4,
+		labelRenderedSizeThreshold: big ? 8 : 4,
 		defaultDrawNodeLabel: (_context, data) => {
 			candidates.push({
 				key: (data as { key?: string }).key ?? '',
@@ -285,12 +257,15 @@ export function createRenderer(
 		candidates = [];
 	});
 	sigma.on('afterRender', () => drawLabels(sigma.getCanvases().labels?.getContext('2d')));
+	// The constructor's render collected its candidates before these listeners existed: draw its labels now.
+	drawLabels(sigma.getCanvases().labels?.getContext('2d'));
 
 	function drawLabels(context: CanvasRenderingContext2D | null | undefined): void {
 		if (!context) return;
 		const { labelSize, labelFont, labelWeight } = sigma.getSettings();
 		context.font = `${labelWeight} ${labelSize}px ${labelFont}`;
 		const placed = placeLabels(candidates, (label) => context.measureText(label).width, labelSize);
+		drawn = placed.map((candidate) => candidate.key);
 		context.lineJoin = 'round';
 		context.lineWidth = 3;
 		context.strokeStyle = theme.background;
@@ -315,14 +290,20 @@ export function createRenderer(
 		nodeHover(null);
 	});
 
-	/** The one way display state changes: derived values follow, then sigma redraws. */
+	/** The one way display state changes: derived values follow, then sigma redraws (only if anything changed). */
 	function update(next: Partial<DisplayState>): void {
-		state = { ...state, ...next };
+		const merged = { ...state, ...next };
+		if ((Object.keys(merged) as (keyof DisplayState)[]).every((key) => merged[key] === state[key])) return;
+		state = merged;
+		deriveFromState();
+		sigma.refresh({ skipIndexation: true });
+	}
+
+	function deriveFromState(): void {
 		const hovered = state.hovered;
 		hoodOfHovered =
-			hovered && display.hasNode(hovered) ? new Set([hovered, ...display.neighbors(hovered)]) : null;
+			hovered && graph.hasNode(hovered) ? new Set([hovered, ...graph.neighbors(hovered)]) : null;
 		updateEdgeLabelling();
-		sigma.refresh({ skipIndexation: true });
 	}
 
 	const setHovered = (key: string | null) => update({ hovered: key });
@@ -335,7 +316,7 @@ export function createRenderer(
 		const centre = sigma.getNodeDisplayData(key);
 		if (!centre) return 1;
 		let reach = 0;
-		for (const neighbour of display.neighbors(key)) {
+		for (const neighbour of graph.neighbors(key)) {
 			if (state.visible && !state.visible.nodes.has(neighbour)) continue;
 			const data = sigma.getNodeDisplayData(neighbour);
 			if (data) reach = Math.max(reach, Math.abs(data.x - centre.x), Math.abs(data.y - centre.y));
@@ -343,7 +324,12 @@ export function createRenderer(
 		return Math.min(1, Math.max(0.2, reach * 4));
 	}
 
-	const ready = new Promise<void>((resolve) => sigma.once('afterRender', () => resolve()));
+	// sigma drew in its constructor; the next animation frame shows it (a hidden tab has no animation frames:
+	// the timer settles it there).
+	const ready = new Promise<void>((resolve) => {
+		requestAnimationFrame(() => resolve());
+		setTimeout(resolve, 250);
+	});
 	let killed = false;
 
 	// sigma listens for wheel events on the container; stopping them on their way down (capture phase) keeps
@@ -365,15 +351,17 @@ export function createRenderer(
 		focus(key, animate = true) {
 			const camera = sigma.getCamera();
 			const options = animate ? { duration: 450 } : undefined;
-			const data = key && display.hasNode(key) ? sigma.getNodeDisplayData(key) : undefined;
+			const data = key && graph.hasNode(key) ? sigma.getNodeDisplayData(key) : undefined;
 			const target =
 				data && key ? { x: data.x, y: data.y, ratio: neighbourhoodRatio(key) } : { x: 0.5, y: 0.5, ratio: 1 };
+			const now = camera.getState();
+			if (now.x === target.x && now.y === target.y && now.ratio === target.ratio) return;
 			if (options) camera.animate(target, options);
 			else camera.setState(target);
 		},
 		viewportPosition(key) {
-			if (!display.hasNode(key)) return null;
-			const { x, y } = display.getNodeAttributes(key);
+			if (!graph.hasNode(key)) return null;
+			const { x, y } = graph.getNodeAttributes(key);
 			return sigma.graphToViewport({ x, y });
 		},
 		isDrawn(key) {
@@ -381,6 +369,7 @@ export function createRenderer(
 			return data !== undefined && !data.hidden;
 		},
 		isMoving: () => sigma.getCamera().isAnimated(),
+		labelled: () => [...drawn],
 		nodeDisplay(key) {
 			const data = sigma.getNodeDisplayData(key);
 			return data ? { color: data.color, size: data.size, hidden: Boolean(data.hidden) } : null;
@@ -400,12 +389,11 @@ export function createRenderer(
 			if (animate) camera.animate(target, { duration: 450 });
 			else camera.setState(target);
 		},
-		setAppearance({ sizes, colors }) {
-			display.updateEachNodeAttributes((key, node) => ({
-				...node,
-				size: sizes?.get(key) ?? ownLook.get(key)?.size ?? node.size,
-				color: colors?.get(key) ?? ownLook.get(key)?.color ?? node.color
-			}));
+		setAppearance(next) {
+			if (next.sizes === appearance.sizes && next.colors === appearance.colors) return;
+			appearance = next;
+			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
+			sigma.refresh();
 		},
 		setWheelZoom(enabled) {
 			wheelZoom = enabled;

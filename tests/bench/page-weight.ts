@@ -1,0 +1,104 @@
+/**
+ * Page weight: the gzip bytes of the JavaScript a page of the built site loads. Used by the benchmark suite
+ * (tests/bench/run.ts) and, being deterministic, by the browser test tests/e2e/page-weight.test.ts.
+ *
+ * The page is opened in a fresh tab with the HTTP cache off (every script comes over the network), allowed to
+ * draw its graph (`[data-testid="graph-canvas"][data-ready="true"]`) and then to settle (no request for 500 ms),
+ * so that chunks loaded lazily count too. Each distinct script URL counts once, at its gzip -9 size.
+ */
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+
+/** The pages measured, by name: an entity page of the explorer and an embed of the same entity. */
+export const PAGE_WEIGHT_PAGES = {
+	entity: '/india-russia/india',
+	embed: '/embed/india-russia/india'
+} as const;
+
+/** Budgets in bytes of gzip -9 JavaScript; KB = 1000 bytes. */
+export const PAGE_WEIGHT_BUDGETS: Readonly<Record<keyof typeof PAGE_WEIGHT_PAGES, number>> = {
+	entity: 110_000,
+	embed: 80_000
+};
+
+/** One script the page loaded. */
+export interface ScriptWeight {
+	/** The path of its URL (e.g. `/_app/immutable/chunks/abc.js`). */
+	path: string;
+	/** Bytes as served (uncompressed). */
+	bytes: number;
+	/** Bytes after gzip -9. */
+	gzipBytes: number;
+}
+
+export interface PageWeight {
+	url: string;
+	/** Sum of `gzipBytes` over `scripts`. */
+	gzipBytes: number;
+	/** Sum of `bytes` over `scripts`. */
+	bytes: number;
+	/** Every script loaded, heaviest (gzip) first. */
+	scripts: ScriptWeight[];
+}
+
+const isScript = (url: URL, contentType: string | undefined): boolean =>
+	url.pathname.endsWith('.js') || url.pathname.endsWith('.mjs') || /javascript/i.test(contentType ?? '');
+
+/**
+ * Opens `url` in a new page of `context`, waits until its graph is drawn and the network is idle, and sums the
+ * gzip -9 sizes of every JavaScript response (including lazily loaded chunks). Closes the page afterwards.
+ */
+export async function measurePageWeight(
+	context: BrowserContext,
+	url: string,
+	options: { timeoutMs?: number } = {}
+): Promise<PageWeight> {
+	const timeout = options.timeoutMs ?? 30_000;
+	const page = await context.newPage();
+	try {
+		// Routing every request turns Playwright's HTTP cache off for the page: nothing comes from a cache.
+		await page.route('**/*', (route) => route.continue());
+		const pending: Promise<ScriptWeight | undefined>[] = [];
+		page.on('response', (response) => {
+			const address = new URL(response.url());
+			if (!response.ok() || !isScript(address, response.headers()['content-type'])) return;
+			pending.push(
+				response.body().then(
+					(body) => ({
+						path: address.pathname,
+						bytes: body.length,
+						gzipBytes: gzipSync(body, { level: 9 }).length
+					}),
+					() => undefined
+				)
+			);
+		});
+		await page.goto(url, { timeout });
+		await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor({ timeout });
+		await page.waitForLoadState('networkidle', { timeout });
+		const byPath = new Map<string, ScriptWeight>();
+		for (const script of await Promise.all(pending)) if (script) byPath.set(script.path, script);
+		const scripts = [...byPath.values()].sort(
+			(a, b) => b.gzipBytes - a.gzipBytes || (a.path < b.path ? -1 : 1)
+		);
+		return {
+			url,
+			gzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+			bytes: scripts.reduce((sum, script) => sum + script.bytes, 0),
+			scripts
+		};
+	} finally {
+		await page.close();
+	}
+}
+
+/** `95.1 KB` (KB = 1000 bytes). */
+export const kilobytes = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+
+/** A page's scripts, one per line, for a failure message. */
+export function describePageWeight(weight: PageWeight): string {
+	return [
+		`${weight.url}: ${kilobytes(weight.gzipBytes)} gzip in ${weight.scripts.length} scripts`,
+		...weight.scripts.map((script) => `  ${kilobytes(script.gzipBytes).padStart(9)}  ${script.path}`)
+	].join('\n');
+}
