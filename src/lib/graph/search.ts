@@ -50,7 +50,7 @@ const DEFAULT_LIMIT = 10;
 /** Queries with more words than this skip the fuzzy tier (the prefix tiers still match them as a phrase). */
 const MAX_FUZZY_WORDS = 8;
 /** The most names the fuzzy tier checks for one query, so that no query makes it scan the whole graph. */
-const MAX_FUZZY_CANDIDATES = 20_000;
+const MAX_FUZZY_CANDIDATES = 5_000;
 
 /** Latin letters that Unicode does not decompose into a base letter and a mark, folded as readers expect. */
 const FOLDED: Readonly<Record<string, string>> = {
@@ -225,6 +225,8 @@ export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
 	// Every name gets an id, in rank order, so that every list of ids below is sorted by rank.
 	const nameRanks: number[] = [];
 	const nameSlots: number[] = [];
+	/** The words of each name, split once rather than on every keystroke. */
+	const nameWords: string[][] = [];
 	/** Word -> ids of the names that contain it. */
 	const words = new Map<string, number[]>();
 	/** Alias key -> ids of the names that are exactly it. */
@@ -235,6 +237,7 @@ export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
 			const id = nameRanks.length;
 			nameRanks.push(rank);
 			nameSlots.push(slot);
+			nameWords.push(key.split(' '));
 			if (slot > 0) {
 				const ids = aliases.get(key);
 				if (ids) ids.push(id);
@@ -329,26 +332,46 @@ export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
 		});
 		// Every match has a word that the longest query word (the most selective) begins or is near, so the
 		// candidates are the names with such a word. With one query word, the prefix tiers took those it begins.
-		let seed = 0;
-		queryWords.forEach((word, q) => {
-			if (word.length > (queryWords[seed] as string).length) seed = q;
-		});
-		const seedWord = queryWords[seed] as string;
-		const lists: Iterable<number[]>[] = [
-			[...(near[seed] as Map<string, number>).keys()].map((word) => wordTree.get(word) ?? [])
-		];
-		if (queryWords.length > 1) lists.push(wordTree.atPrefix(seedWord).values());
-
+		// Every query word must match: drive the search from the word that matches the fewest names. Counting
+		// stops at the fewest found so far (a short prefix such as "p" would list half the graph), and the
+		// longest words, usually the rarest, are counted first.
+		const order = queryWords
+			.map((_, q) => q)
+			.sort((a, b) => (queryWords[b] as string).length - (queryWords[a] as string).length);
+		let lists: number[][] = [];
+		let fewest = Infinity;
+		for (const q of order) {
+			const candidates: number[][] = [];
+			let count = 0;
+			const add = (ids: number[]) => {
+				candidates.push(ids);
+				count += ids.length;
+				return count < fewest;
+			};
+			let complete = [...(near[q] as Map<string, number>).keys()].every((word) =>
+				add(wordTree.get(word) ?? [])
+			);
+			if (complete && queryWords.length > 1) {
+				for (const ids of wordTree.atPrefix(queryWords[q] as string).values()) {
+					if (!add(ids)) {
+						complete = false;
+						break;
+					}
+				}
+			}
+			if (complete) [lists, fewest] = [candidates, count];
+			if (fewest === 0) break;
+		}
 		const best = new Map<number, Hit>();
 		let checked = 0;
-		candidates: for (const list of lists) {
-			for (const ids of list) {
+		candidates: for (const ids of lists) {
+			{
 				for (const id of ids) {
 					if (++checked > MAX_FUZZY_CANDIDATES) break candidates;
 					const rank = nameRanks[id] as number;
 					if (taken.has(rank)) continue;
 					const slot = nameSlots[id] as number;
-					const edits = editsToMatch(queryWords, near, entityAt(rank).keys[slot] as string);
+					const edits = editsToMatch(queryWords, near, nameWords[id] as string[]);
 					const previous = best.get(rank);
 					if (
 						edits !== Infinity &&
@@ -396,9 +419,8 @@ function startsWordAt(key: string, phrase: string): boolean {
 function editsToMatch(
 	queryWords: readonly string[],
 	near: readonly Map<string, number>[],
-	key: string
+	nameWords: readonly string[]
 ): number {
-	const nameWords = key.split(' ');
 	let total = 0;
 	for (let q = 0; q < queryWords.length; q++) {
 		const word = queryWords[q] as string;
