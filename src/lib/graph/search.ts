@@ -159,9 +159,9 @@ function maxEdits(word: string): number {
 	return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-/** How far to look in the radix tree, which counts a swap as two edits: "indai" is 2 from "india" there. */
-function treeEdits(word: string): number {
-	return word.length >= 5 ? 2 : maxEdits(word);
+/** The word with the letters at `i` and `i + 1` swapped. */
+function swapAt(word: string, i: number): string {
+	return word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
 }
 
 /**
@@ -318,9 +318,17 @@ export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
 				if (wordTree.has(word)) found.set(word, 0);
 				return found;
 			}
-			for (const match of wordTree.fuzzyGet(word, treeEdits(word)).keys()) {
+			for (const match of wordTree.fuzzyGet(word, edits).keys()) {
 				const distance = swapAwareDistance(word, match);
 				if (distance <= edits) found.set(match, distance);
+			}
+			// The tree counts a swap of neighbours as two edits ("indai" is 2 from "india" there), and a search two
+			// edits wide costs far more than one: look the swapped spellings up instead.
+			if (edits === 1) {
+				for (let i = 0; i + 1 < word.length; i++) {
+					const swapped = swapAt(word, i);
+					if (swapped !== word && !found.has(swapped) && wordTree.has(swapped)) found.set(swapped, 1);
+				}
 			}
 			return found;
 		};
