@@ -50,3 +50,13 @@ describe('withViewOptions', () => {
 		expect(withViewOptions('', { ...DEFAULT_VIEW, hiddenTypes: new Set(['a', 'b']) })).toBe('?hide=a,b');
 	});
 });
+
+describe('hrefWithView', () => {
+	it('puts the view parameters on a link, keeping its own', async () => {
+		const { hrefWithView } = await import('../../src/lib/graph/view');
+		const view = { ...DEFAULT_VIEW, depth: 1 };
+		expect(hrefWithView('/g/connect?from=a&to=b', view)).toBe('/g/connect?from=a&to=b&depth=1');
+		expect(hrefWithView('/g/connect', view)).toBe('/g/connect?depth=1');
+		expect(hrefWithView('/g/connect?depth=3', DEFAULT_VIEW)).toBe('/g/connect');
+	});
+});

@@ -88,6 +88,14 @@ export function withViewOptions(search: string, options: ViewOptions): string {
 	return query ? `?${query}` : '';
 }
 
+/** `href` (a path, perhaps with a query) with `options`'s view parameters in place of its own. */
+export function hrefWithView(href: string, options: ViewOptions): string {
+	const at = href.indexOf('?');
+	return at < 0
+		? href + withViewOptions('', options)
+		: href.slice(0, at) + withViewOptions(href.slice(at), options);
+}
+
 /** The query string for `options` (without `?`), in a stable order; empty for the default view. */
 export function viewQuery(options: ViewOptions): string {
 	const params = new URLSearchParams();
