@@ -4,7 +4,9 @@
  * graph layout), and what they leave visible.
  */
 import { getContext, setContext } from 'svelte';
+import { browser } from '$app/environment';
 import { resolve } from '$app/paths';
+import { page } from '$app/state';
 import type { GraphMetrics } from '$lib/api/schema';
 import { nodeColors, nodeSizes } from '$lib/graph/appearance';
 import type { KnowledgeGraph } from '$lib/graph/build';
@@ -14,6 +16,7 @@ import {
 	type ViewOptions,
 	type VisibleElements,
 	hidesAnything,
+	parseViewOptions,
 	visibleElements
 } from '$lib/graph/view';
 import { fetchGraph } from './graph-source';
@@ -76,6 +79,20 @@ export class Explorer {
 		})();
 		return this.metricsLoading;
 	}
+}
+
+/**
+ * Keeps `explorer` in step with the page: the selected entity from the address, the view options from its query
+ * (in the browser only: prerendered pages show the default view). Call while a component initialises.
+ */
+export function followPage(explorer: Explorer): void {
+	$effect(() => {
+		explorer.selected = page.params.entity ?? null;
+	});
+	$effect(() => {
+		const graph = explorer.graph;
+		if (browser && graph) explorer.options = parseViewOptions(page.url.searchParams, graph);
+	});
 }
 
 const KEY = Symbol('explorer');
