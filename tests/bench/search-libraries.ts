@@ -223,6 +223,27 @@ function miniSearchHits(
 	);
 }
 
+/** Both MiniSearch candidates index labels and aliases alike, normalized as the app does. */
+async function miniSearchIndex(entries: readonly SearchEntry[]) {
+	const MiniSearch = await load<MiniSearchClass>('minisearch');
+	const index = new MiniSearch({
+		fields: ['label', 'aliases'],
+		extractField: (doc: { id: number; entry: SearchEntry }, field: string) =>
+			field === 'id' ? doc.id : field === 'label' ? doc.entry.label : doc.entry.aliases.join('\n'),
+		processTerm: (term: string) => normalizeName(term) || null
+	});
+	index.addAll(entries.map((entry, id) => ({ id, entry })));
+	return index;
+}
+
+/** The search options both MiniSearch candidates share; they differ in how they treat prefixes. */
+const MINISEARCH_OPTIONS = {
+	fuzzy: (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2),
+	maxFuzzy: 2,
+	combineWith: 'AND',
+	boost: { label: 2 }
+};
+
 const candidates: Candidate[] = [
 	{
 		name: 'MiniSearch',
@@ -230,20 +251,10 @@ const candidates: Candidate[] = [
 		importCode: "import MiniSearch from 'minisearch'; globalThis.x = MiniSearch;",
 		config: 'prefix, fuzzy 1 (4–5 chars) / 2 (6+), AND, label boost 2',
 		async build(entries) {
-			const MiniSearch = await load<MiniSearchClass>('minisearch');
-			const index = new MiniSearch({
-				fields: ['label', 'aliases'],
-				extractField: (doc: { id: number; entry: SearchEntry }, field: string) =>
-					field === 'id' ? doc.id : field === 'label' ? doc.entry.label : doc.entry.aliases.join('\n'),
-				processTerm: (term: string) => normalizeName(term) || null
-			});
-			index.addAll(entries.map((entry, id) => ({ id, entry })));
+			const index = await miniSearchIndex(entries);
 			const options = {
 				prefix: true,
-				fuzzy: (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2),
-				maxFuzzy: 2,
-				combineWith: 'AND',
-				boost: { label: 2 }
+				...MINISEARCH_OPTIONS
 			};
 			return (query, limit) => miniSearchHits(entries, index.search(query, options), limit);
 		}
@@ -254,20 +265,10 @@ const candidates: Candidate[] = [
 		importCode: "import MiniSearch from 'minisearch'; globalThis.x = MiniSearch;",
 		config: 'as above, but prefix only for the last term and only from 3 characters',
 		async build(entries) {
-			const MiniSearch = await load<MiniSearchClass>('minisearch');
-			const index = new MiniSearch({
-				fields: ['label', 'aliases'],
-				extractField: (doc: { id: number; entry: SearchEntry }, field: string) =>
-					field === 'id' ? doc.id : field === 'label' ? doc.entry.label : doc.entry.aliases.join('\n'),
-				processTerm: (term: string) => normalizeName(term) || null
-			});
-			index.addAll(entries.map((entry, id) => ({ id, entry })));
+			const index = await miniSearchIndex(entries);
 			const options = {
 				prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
-				fuzzy: (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2),
-				maxFuzzy: 2,
-				combineWith: 'AND',
-				boost: { label: 2 }
+				...MINISEARCH_OPTIONS
 			};
 			return (query, limit) => miniSearchHits(entries, index.search(query, options), limit);
 		}
