@@ -13,9 +13,18 @@ export function buildGraph(data: GraphFile): KnowledgeGraph {
 	const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: true });
 	graph.replaceAttributes(data.attributes);
 	for (const node of data.nodes) graph.addNode(node.key, node.attributes);
+	// graphology names an edge without a key `geid_<graph>_<n>`; a later edge of the file may carry that very key
+	// (an exported graph has such keys), so a generated key that a keyed edge will need is generated again.
+	const reserved = new Set<string>();
+	for (const edge of data.edges) if (edge.key?.startsWith('geid_')) reserved.add(edge.key);
 	for (const edge of data.edges) {
-		if (edge.key === undefined) graph.addDirectedEdge(edge.source, edge.target, edge.attributes);
-		else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+		if (edge.key === undefined) {
+			let key = graph.addDirectedEdge(edge.source, edge.target, edge.attributes);
+			while (reserved.has(key)) {
+				graph.dropEdge(key);
+				key = graph.addDirectedEdge(edge.source, edge.target, edge.attributes);
+			}
+		} else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
 	}
 	return graph;
 }

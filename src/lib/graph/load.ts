@@ -5,7 +5,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { type KnowledgeGraph, buildGraph } from './build';
 import { cleanGraphFile, graphIdFromFileName } from './fast-check';
-import { type Problem, showKey } from './problems';
+import { type Problem, quote, showKey } from './problems';
 import { type GraphFile, KNOWN_FIELDS, LIMITS, graphFileSchema, isReservedName } from './schema';
 
 export type { KnowledgeGraph };
@@ -112,7 +112,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 	if (typeof attributes?.id === 'string' && attributes.id !== expectedId) {
 		report.graph(
 			'id',
-			`is "${attributes.id}" but the file is named ${expectedId}.json; the id must equal the file name`
+			`is ${quote(attributes.id)} but the file is named ${expectedId}.json; the id must equal the file name`
 		);
 	}
 	const nodeTypes = ownKeys(attributes?.nodeTypes);
@@ -134,7 +134,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 		attributes.sources.forEach((source, i) => {
 			if (!isObject(source) || typeof source.id !== 'string') return;
 			if (sourceIds.has(source.id))
-				report.graph(`sources[${i}].id`, `"${source.id}" is used by an earlier source too`);
+				report.graph(`sources[${i}].id`, `${quote(source.id)} is used by an earlier source too`);
 			sourceIds.add(source.id);
 		});
 	}
@@ -150,7 +150,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 			}
 			const type = isObject(node.attributes) ? node.attributes.type : undefined;
 			if (nodeTypes && typeof type === 'string' && !nodeTypes.has(type)) {
-				report.node(i, 'type', `"${type}" is not declared in the graph's nodeTypes`);
+				report.node(i, 'type', `${quote(type)} is not declared in the graph's nodeTypes`);
 			}
 		});
 	}
@@ -173,7 +173,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 		}
 		const attrs = isObject(edge.attributes) ? edge.attributes : undefined;
 		if (edgeTypes && typeof attrs?.type === 'string' && !edgeTypes.has(attrs.type)) {
-			report.edge(i, 'type', `"${attrs.type}" is not declared in the graph's edgeTypes`);
+			report.edge(i, 'type', `${quote(attrs.type)} is not declared in the graph's edgeTypes`);
 		}
 		if (Array.isArray(attrs?.evidence)) {
 			attrs.evidence.forEach((evidence, j) => {
@@ -181,7 +181,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 					report.edge(
 						i,
 						`evidence[${j}].source`,
-						`"${evidence.source}" is not the id of any of the graph's sources`
+						`${quote(evidence.source)} is not the id of any of the graph's sources`
 					);
 				}
 			});
@@ -448,7 +448,8 @@ function describeError(error: unknown): string {
 
 /** A JSON.parse error as `<what> at line L, column C`. */
 function describeJsonError(error: unknown, text: string): string {
-	const message = describeError(error);
+	// The engine quotes the file around the error as it is: line breaks in it would break the problem's line.
+	const message = escapeControls(describeError(error));
 	const position = /at position (\d+)/.exec(message);
 	let offset = position ? Number(position[1]) : undefined;
 	if (offset === undefined && /end of JSON input/i.test(message)) offset = text.length;
@@ -464,7 +465,24 @@ function describeJsonError(error: unknown, text: string): string {
 	return `${what} at line ${line}, column ${column}`;
 }
 
-/** Offset of the first byte that breaks UTF-8 (structure only: enough to point a person at it). */
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with line breaks and other control characters written as escapes (`\n`, `\u0000`). */
+function escapeControls(text: string): string {
+	let out = '';
+	for (const character of text) {
+		const code = character.charCodeAt(0);
+		const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+		out += control ? (ESCAPES[character] ?? `\\u${code.toString(16).padStart(4, '0')}`) : character;
+	}
+	return out;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8, by the rules TextDecoder applies: besides the structure, the
+ * second byte of a sequence may not make an overlong form (E0 80…, F0 80…), a surrogate (ED A0…) or a code
+ * point above U+10FFFF (F4 90…).
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
 	let i = 0;
 	while (i < bytes.length) {
@@ -480,7 +498,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 							? 4
 							: 0;
 		if (length === 0 || i + length > bytes.length) return i;
-		for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i + k;
+		const low = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+		const high = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
+		const second = bytes[i + 1] ?? 0;
+		if (length > 1 && (second < low || second > high)) return i + 1;
+		for (let k = 2; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i + k;
 		i += length;
 	}
 	return i;

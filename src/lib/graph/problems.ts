@@ -25,6 +25,14 @@ export function showKey(key: string): string {
 	return JSON.stringify(shown);
 }
 
+/**
+ * A value from the file quoted for a message, however hostile: escaped like a JSON string (so it stays on one line)
+ * and shortened like `showKey`. Ordinary values read as before: `"drink"`.
+ */
+export function quote(value: string): string {
+	return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+}
+
 /** One problem as one line of text. */
 export function formatProblem(problem: Problem): string {
 	const prefix = problem.severity === 'warning' ? 'warning: ' : '';
