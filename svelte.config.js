@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PAGE_POLICY } from './src/lib/server/csp.js';
 
 const out = process.env.BUILD_DIR ?? 'build';
 
@@ -12,6 +13,16 @@ const config = {
 		// Absolute asset paths: 404.html is served at any depth, where relative paths would break.
 		// BASE_PATH deploys the site under a sub-path (for example /explorer).
 		paths: { relative: false, base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? '') },
+		// Content-Security-Policy of every page, as a <meta http-equiv> tag (the pages are prerendered): 'hash' adds
+		// the sha256 of each page's inline bootstrap script to script-src, so no other inline script runs. The
+		// policy and the reason for each source: src/lib/server/csp.js; the header that carries frame-ancestors
+		// next to it: src/lib/server/headers.ts.
+		csp: {
+			mode: 'hash',
+			directives: /** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */ (
+				Object.fromEntries(Object.entries(PAGE_POLICY).map(([name, sources]) => [name, [...sources]]))
+			)
+		},
 		prerender: {
 			// Only what the routes' entries() list: a big graph's entity pages are not prerendered, so the links
 			// to them must not be followed (src/lib/server/prerender.ts). The browser tests crawl for broken links.

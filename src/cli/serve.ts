@@ -1,7 +1,8 @@
 /**
  * `npm run preview`: serves the built site (`build/`) the way a static host does: `/a/b` is `a/b.html`,
- * unknown paths get `404.html` with status 404, and the response headers of `build/_headers` (framing, nosniff,
- * referrer policy) apply as on Netlify or Cloudflare Pages. Also used by the browser tests.
+ * unknown paths get `404.html` with status 404, and the response headers of `build/_headers` (Content-Security-Policy
+ * with the framing rules, nosniff, referrer policy) apply as on Netlify or Cloudflare Pages: by the requested path,
+ * every matching rule, equal names comma-joined. Also used by the browser tests.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
