@@ -34,7 +34,7 @@ export async function loadEntity(
 	}
 	// A big graph: no entity files were built; the browser builds the page from the graph file.
 	if (!browser) return notFound();
-	const details = entityDetails(await fetchGraph(about.id, fetcher), entity);
+	const details = entityDetails(await fetchGraph(about.id, fetcher, about.edges), entity);
 	if (!details) return notFound();
 	return { graph: about.id, ...details };
 }

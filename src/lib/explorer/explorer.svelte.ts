@@ -45,8 +45,12 @@ export class Explorer {
 		colors: this.metrics && nodeColors(this.metrics, this.options.color)
 	});
 
-	constructor(graphId: string) {
+	/** How many relationships the graph has, when known: big graphs are read off the main thread. */
+	readonly relationships: number;
+
+	constructor(graphId: string, relationships = 0) {
 		this.graphId = graphId;
+		this.relationships = relationships;
 	}
 
 	private loading: Promise<void> | null = null;
@@ -60,7 +64,7 @@ export class Explorer {
 	private async loadGraph(fetcher: typeof fetch): Promise<void> {
 		this.status = { state: 'loading' };
 		try {
-			this.graph = await fetchGraph(this.graphId, fetcher);
+			this.graph = await fetchGraph(this.graphId, fetcher, this.relationships);
 			this.status = { state: 'ready' };
 		} catch (error) {
 			this.status = { state: 'error', message: error instanceof Error ? error.message : String(error) };

@@ -1,26 +1,72 @@
 /**
  * The graphs the browser has loaded, one fetch per graph per page load: the explorer draws from it, and entity
  * pages of big graphs (which have no prerendered entity files) are built from it.
+ *
+ * A graph of more than `OFF_THREAD_RELATIONSHIPS` relationships is downloaded and parsed by a worker
+ * (graph-worker.ts) and built here a slice at a time, so that the page stays responsive; its search index lives
+ * in the worker too (`searcherFor`).
  */
 import { resolve } from '$app/paths';
-import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
-import type { GraphFile } from '$lib/graph/schema';
+import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build';
+import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
+import { type SearchIndex, type SearchResult, createSearchIndex, searchEntries } from '$lib/graph/search';
+
+/** Above this many relationships a graph is read off the main thread (100,000 unless the build says otherwise). */
+export const OFF_THREAD_RELATIONSHIPS = __OFF_THREAD_RELATIONSHIPS__;
+
+export type WorkerRequest =
+	{ type: 'load'; url: string } | { type: 'search'; id: number; query: string; limit: number };
+
+export type WorkerMessage =
+	| { type: 'head'; attributes: GraphAttributes; taken: string[] }
+	| { type: 'nodes'; items: GraphFile['nodes'] }
+	| { type: 'edges'; items: GraphFile['edges'] }
+	| { type: 'done' }
+	| { type: 'error'; message: string }
+	| { type: 'results'; id: number; results: SearchResult[] };
+
+/** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
+export interface Searcher {
+	search(query: string, limit: number): SearchResult[] | Promise<SearchResult[]>;
+}
 
 const loaded = new Map<string, Promise<KnowledgeGraph>>();
+const searchers = new WeakMap<KnowledgeGraph, Searcher>();
 
-/** The graph `id` from `/api/graphs/<id>.json`; a failed load is forgotten so that the next call retries. */
-export function fetchGraph(id: string, fetcher: typeof fetch = fetch): Promise<KnowledgeGraph> {
+/**
+ * The graph `id` from `/api/graphs/<id>.json`; a failed load is forgotten so that the next call retries.
+ * `relationships`: how many the graph has (from its about.json), when known; big graphs load in a worker.
+ */
+export function fetchGraph(
+	id: string,
+	fetcher: typeof fetch = fetch,
+	relationships = 0
+): Promise<KnowledgeGraph> {
 	let graph = loaded.get(id);
 	if (!graph) {
-		graph = download(id, fetcher);
+		const url = resolve('/api/graphs/[graph].json', { graph: id });
+		graph =
+			relationships > OFF_THREAD_RELATIONSHIPS && typeof Worker !== 'undefined'
+				? downloadOffThread(url)
+				: download(url, fetcher);
 		loaded.set(id, graph);
 		graph.catch(() => loaded.delete(id));
 	}
 	return graph;
 }
 
-async function download(id: string, fetcher: typeof fetch): Promise<KnowledgeGraph> {
-	const url = resolve('/api/graphs/[graph].json', { graph: id });
+/** The search of a loaded graph (its index is built on first use, unless a worker holds it). */
+export function searcherFor(graph: KnowledgeGraph): Searcher {
+	let searcher = searchers.get(graph);
+	if (!searcher) {
+		const index: SearchIndex = createSearchIndex(searchEntries(graph));
+		searcher = { search: (query, limit) => index.search(query, limit) };
+		searchers.set(graph, searcher);
+	}
+	return searcher;
+}
+
+async function download(url: string, fetcher: typeof fetch): Promise<KnowledgeGraph> {
 	const response = await fetcher(url);
 	if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
 	const data = (await response.json()) as GraphFile;
@@ -28,4 +74,62 @@ async function download(id: string, fetcher: typeof fetch): Promise<KnowledgeGra
 	performance.mark('kge:data');
 	// The file was validated when the site was built: building it needs no validator in the page.
 	return buildGraph(data);
+}
+
+function downloadOffThread(url: string): Promise<KnowledgeGraph> {
+	return new Promise((done, fail) => {
+		const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
+		let builder: ReturnType<typeof graphBuilder> | null = null;
+		let nextId = 0;
+		const waiting = new Map<number, (results: SearchResult[]) => void>();
+		const post = (request: WorkerRequest) => worker.postMessage(request);
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			fail(new Error(`${url} could not be read: ${event.message || 'the worker failed'}`));
+		};
+		worker.onmessage = ({ data: message }: MessageEvent<WorkerMessage>) => {
+			try {
+				receive(message);
+			} catch (error) {
+				worker.terminate();
+				fail(error instanceof Error ? error : new Error(String(error)));
+			}
+		};
+		const receive = (message: WorkerMessage) => {
+			switch (message.type) {
+				case 'head':
+					performance.mark('kge:data');
+					builder = graphBuilder(message.attributes, message.taken);
+					break;
+				case 'nodes':
+					builder?.addNodes(message.items);
+					break;
+				case 'edges':
+					builder?.addEdges(message.items);
+					break;
+				case 'done':
+					if (!builder) return;
+					searchers.set(builder.graph, {
+						search: (query, limit) =>
+							new Promise((answer) => {
+								const id = nextId++;
+								waiting.set(id, answer);
+								post({ type: 'search', id, query, limit });
+							})
+					});
+					done(builder.graph);
+					break;
+				case 'error':
+					worker.terminate();
+					fail(new Error(message.message));
+					break;
+				case 'results':
+					waiting.get(message.id)?.(message.results);
+					waiting.delete(message.id);
+					break;
+			}
+		};
+		post({ type: 'load', url: new URL(url, location.href).href });
+	});
 }

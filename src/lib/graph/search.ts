@@ -12,6 +12,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeGraph } from './build';
+import type { NodeAttributes } from './schema';
 
 /** One searchable entity. */
 export interface SearchEntry {
@@ -103,12 +104,12 @@ function searchKey(text: string): string {
 
 /** The entries of a graph, one per node, for `createSearchIndex`. */
 export function searchEntries(graph: KnowledgeGraph): SearchEntry[] {
-	return graph.mapNodes((key, attributes) => ({
-		key,
-		label: attributes.label,
-		type: attributes.type,
-		aliases: attributes.aliases ?? []
-	}));
+	return graph.mapNodes(searchEntry);
+}
+
+/** One entity's entry. */
+export function searchEntry(key: string, attributes: NodeAttributes): SearchEntry {
+	return { key, label: attributes.label, type: attributes.type, aliases: attributes.aliases ?? [] };
 }
 
 /** An indexed entity: its names, label first, and their search keys. */

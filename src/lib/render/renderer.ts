@@ -6,7 +6,7 @@
  * Import it dynamically, on the client only: sigma needs WebGL at import time.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
@@ -70,8 +70,13 @@ export interface GraphRenderer {
 	kill(): void;
 }
 
-/** Above this many relationships, drawing is kept cheap: edges and labels hidden while the camera moves. */
-export const BIG_GRAPH_EDGES = 20_000;
+/**
+ * Above this many relationships, drawing is kept cheap: thin straight edges (no arrowheads or curves), edges and
+ * labels hidden while the camera moves, and no redraw of the whole graph for a hover or a selection (hovering
+ * fades nothing; a selection redraws only the entities and relationships it changes). 20,000 unless the build
+ * says otherwise.
+ */
+export const BIG_GRAPH_EDGES = __BIG_GRAPH_RELATIONSHIPS__;
 
 /** Draws `graph` into `container` (which must have a size). */
 export function createRenderer(
@@ -92,8 +97,9 @@ export function createRenderer(
 	const { nodeTypes } = graph.getAttributes();
 	const ownSize = new Map<string, number>();
 	graph.forEachNode((key, node) => ownSize.set(key, node.size ?? defaultNodeSize(graph.degree(key))));
-	const curvatures = parallelCurvatures(graph);
 	const big = graph.size > BIG_GRAPH_EDGES;
+	// Big graphs draw straight lines only: no curvatures needed.
+	const curvatures = big ? new Map<string, number>() : parallelCurvatures(graph);
 	let theme = initialTheme;
 	let hoodOfHovered: Set<string> | null = null;
 	// A hub's edge labels would pile up into an unreadable knot; the panel lists them all anyway.
@@ -150,7 +156,7 @@ export function createRenderer(
 			size: 1.5,
 			color: theme.edge,
 			label: '',
-			type: bend === undefined ? 'arrow' : 'curved',
+			type: big ? 'line' : bend === undefined ? 'arrow' : 'curved',
 			curvature: bend ?? 0
 		};
 		if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };
@@ -182,10 +188,11 @@ export function createRenderer(
 		itemSizesReference: 'screen',
 		defaultEdgeType: 'arrow',
 		// The programs are typed for any attributes; sigma's generics cannot see that ours are a special case.
-		edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram } as unknown as Settings<
-			NodeAttributes,
-			EdgeAttributes
-		>['edgeProgramClasses'],
+		edgeProgramClasses: {
+			arrow: EdgeArrowProgram,
+			curved: EdgeCurvedArrowProgram,
+			line: EdgeLineProgram
+		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
 		// A big graph stays responsive while it moves; its labels also need bigger nodes to show.
 		hideEdgesOnMove: big,
 		hideLabelsOnMove: big,
@@ -253,6 +260,13 @@ export function createRenderer(
 		}
 	}
 
+	// sigma's mouse captor calls refresh() after every drag when edges hide while moving, which runs the reducers
+	// over every entity and relationship again (seconds at 500,000 relationships); drawing again is all it needs.
+	if (big) {
+		const refresh = sigma.refresh.bind(sigma);
+		sigma.refresh = (options) => (options ? refresh(options) : sigma.scheduleRender());
+	}
+
 	sigma.on('beforeRender', () => {
 		candidates = [];
 	});
@@ -280,12 +294,13 @@ export function createRenderer(
 	let nodeHover: (key: string | null) => void = () => {};
 	sigma.on('clickNode', ({ node }) => nodeClick(node));
 	sigma.on('enterNode', ({ node }) => {
-		setHovered(node);
+		// Fading all but a neighbourhood redraws every entity and relationship: too slow for a hover on a big graph.
+		if (!big) setHovered(node);
 		container.style.cursor = 'pointer';
 		nodeHover(node);
 	});
 	sigma.on('leaveNode', () => {
-		setHovered(null);
+		if (!big) setHovered(null);
 		container.style.cursor = '';
 		nodeHover(null);
 	});
@@ -293,9 +308,22 @@ export function createRenderer(
 	/** The one way display state changes: derived values follow, then sigma redraws (only if anything changed). */
 	function update(next: Partial<DisplayState>): void {
 		const merged = { ...state, ...next };
-		if ((Object.keys(merged) as (keyof DisplayState)[]).every((key) => merged[key] === state[key])) return;
+		const changed = (Object.keys(merged) as (keyof DisplayState)[]).filter(
+			(key) => merged[key] !== state[key]
+		);
+		if (changed.length === 0) return;
+		const before = state;
 		state = merged;
 		deriveFromState();
+		if (big && changed.every((key) => key === 'selected' || key === 'hovered')) {
+			// Only the entities that were or are selected and their relationships look different.
+			const nodes = [before.selected, state.selected].filter(
+				(key): key is string => key !== null && graph.hasNode(key)
+			);
+			const edges = nodes.flatMap((key) => graph.edges(key));
+			sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+			return;
+		}
 		sigma.refresh({ skipIndexation: true });
 	}
 
@@ -393,7 +421,7 @@ export function createRenderer(
 			if (next.sizes === appearance.sizes && next.colors === appearance.colors) return;
 			appearance = next;
 			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
-			sigma.refresh();
+			sigma.refresh({});
 		},
 		setWheelZoom(enabled) {
 			wheelZoom = enabled;

@@ -1,0 +1,53 @@
+/**
+ * A big graph's file, read off the main thread: the worker downloads and parses it, hands it to the page in
+ * slices (each slice is one short task for the page to add to its graph, so the page keeps answering while a
+ * file of hundreds of megabytes arrives), then keeps a search index of its entities and answers queries.
+ * The protocol is `WorkerRequest` / `WorkerMessage` (src/lib/explorer/graph-source.ts).
+ */
+import { generatedKeysTaken } from '$lib/graph/build';
+import type { GraphFile } from '$lib/graph/schema';
+import { type SearchIndex, createSearchIndex, searchEntry } from '$lib/graph/search';
+import type { WorkerMessage, WorkerRequest } from './graph-source';
+
+/** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
+const SLICE = 2_000;
+
+const scope = self as unknown as {
+	onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+	postMessage(message: WorkerMessage): void;
+};
+
+let index: SearchIndex | null = null;
+
+scope.onmessage = (event) => {
+	const request = event.data;
+	if (request.type === 'load') void load(request.url);
+	else
+		scope.postMessage({
+			type: 'results',
+			id: request.id,
+			results: index ? index.search(request.query, request.limit) : []
+		});
+};
+
+async function load(url: string): Promise<void> {
+	try {
+		const response = await fetch(url);
+		if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
+		const data = (await response.json()) as GraphFile;
+		scope.postMessage({
+			type: 'head',
+			attributes: data.attributes,
+			taken: generatedKeysTaken(data.edges)
+		});
+		for (let i = 0; i < data.nodes.length; i += SLICE)
+			scope.postMessage({ type: 'nodes', items: data.nodes.slice(i, i + SLICE) });
+		for (let i = 0; i < data.edges.length; i += SLICE)
+			scope.postMessage({ type: 'edges', items: data.edges.slice(i, i + SLICE) });
+		scope.postMessage({ type: 'done' });
+		// Queries that arrive meanwhile wait in the worker's queue and are answered from the finished index.
+		index = createSearchIndex(data.nodes.map(({ key, attributes }) => searchEntry(key, attributes)));
+	} catch (error) {
+		scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+}
