@@ -71,7 +71,7 @@ const median = (values: readonly number[]) => {
 };
 
 /** Builds the explorer for the graph (its folder only) and the bare page, into `work`. */
-async function buildSites(graph: BenchGraph, work: string): Promise<{ app: string; bare: string }> {
+export async function buildSites(graph: BenchGraph, work: string): Promise<{ app: string; bare: string }> {
 	const graphs = join(work, 'graphs');
 	mkdirSync(graphs);
 	cpSync(graph.file, join(graphs, `${graph.id}.json`));

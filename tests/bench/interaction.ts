@@ -1,0 +1,140 @@
+/**
+ * Using the explorer on a 100k/500k graph: one scripted session (pan, hover, search, select) in headless
+ * Chromium, with the longest task of each step, against the same pan and hover on the bare sigma + graphology
+ * page (tests/bench/bare/) given the same file. The budget is no task over 200 ms after the first frame.
+ *
+ * On software WebGL (SwiftShader) every frame of 100,000 entities keeps the main thread busy for seconds,
+ * bare sigma included; the ratio to the bare page says what the explorer adds, the absolute figure what a
+ * person waits on this machine.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { startServer } from '../../src/cli/serve';
+import { buildSites } from './first-frame';
+import type { BenchGraph } from './graphs';
+import { type Result, result } from './report';
+
+export interface InteractionOptions {
+	graph: BenchGraph;
+	chromium: string;
+	flags: readonly string[];
+	log(line: string): void;
+}
+
+type Steps = Record<string, number>;
+
+/** Collects long tasks from the start; `phase(name)` starts a step, `steps()` gives each step's longest task. */
+const OBSERVER = `window.__longTasks = [];
+	window.__phases = [];
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+	}).observe({ type: 'longtask', buffered: true });`;
+
+async function phase(page: Page, name: string): Promise<void> {
+	await page.evaluate(`window.__phases.push({ name: ${JSON.stringify(name)}, at: performance.now() })`);
+}
+
+async function steps(page: Page): Promise<Steps> {
+	return (await page.evaluate(`(() => {
+		const out = {};
+		window.__phases.forEach((phase, i) => {
+			const end = window.__phases[i + 1] ? window.__phases[i + 1].at : Infinity;
+			const inside = window.__longTasks.filter((t) => t.start >= phase.at && t.start < end).map((t) => t.duration);
+			out[phase.name] = Math.max(0, ...inside);
+		});
+		return out;
+	})()`)) as Steps;
+}
+
+/** Pan with a drag, then sweep the pointer over the canvas; waits out the frames each step causes. */
+async function panAndHover(page: Page): Promise<void> {
+	const box = await page.locator('canvas').first().boundingBox();
+	if (!box) throw new Error('no canvas');
+	const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+	await phase(page, 'pan');
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 12, y + i * 6);
+	await page.mouse.up();
+	await page.waitForTimeout(1500);
+	await phase(page, 'hover');
+	for (let i = 0; i < 10; i++) await page.mouse.move(box.x + 60 + i * 40, box.y + 80 + i * 25);
+	await page.waitForTimeout(1500);
+}
+
+async function session(browser: Browser, url: string, explorer: boolean): Promise<Steps> {
+	// bypassCSP: the site's policy forbids eval, which playwright's string predicates use.
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+	try {
+		await page.addInitScript(OBSERVER);
+		await page.goto(url);
+		await page.waitForFunction(`performance.getEntriesByName('kge:first-frame').length > 0`, null, {
+			timeout: 300_000
+		});
+		await phase(page, 'settle');
+		await page.waitForTimeout(2000);
+		await panAndHover(page);
+		if (explorer) {
+			await phase(page, 'search');
+			const search = page.getByRole('combobox', { name: 'Search entities by name' });
+			await search.pressSequentially('Kingdom', { delay: 60 });
+			await page.getByRole('option').first().waitFor({ timeout: 120_000 });
+			await page.waitForTimeout(1000);
+			await phase(page, 'select');
+			const before = page.url();
+			await search.press('Enter');
+			await page.waitForURL((address) => address.href !== before, { timeout: 120_000 });
+			await page.waitForTimeout(3000);
+		}
+		await phase(page, 'end');
+		return await steps(page);
+	} finally {
+		await page.close();
+	}
+}
+
+export async function interaction(options: InteractionOptions): Promise<Result[]> {
+	const { graph, log } = options;
+	const work = mkdtempSync(join(tmpdir(), 'kge-interaction-'));
+	const servers: { close(): Promise<void> }[] = [];
+	let browser: Browser | undefined;
+	try {
+		log(`interaction ${graph.label}: building the explorer and the bare page…`);
+		const sites = await buildSites(graph, work);
+		const app = await startServer(sites.app);
+		servers.push(app);
+		const bare = await startServer(sites.bare);
+		servers.push(bare);
+		browser = await chromium.launch({
+			executablePath: options.chromium,
+			headless: true,
+			args: [...options.flags]
+		});
+		log(`interaction ${graph.label}: explorer session (pan, hover, search, select)…`);
+		const ours = await session(browser, `${app.url}/${graph.id}`, true);
+		log(
+			`  explorer: ${JSON.stringify(ours, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`
+		);
+		log(`interaction ${graph.label}: bare page session (pan, hover)…`);
+		const theirs = await session(browser, `${bare.url}/index.html?graph=graph.json`, false);
+		log(`  bare: ${JSON.stringify(theirs, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
+		const name = (step: string) => `longest task ${graph.label}, ${step}`;
+		const steps = ['settle', 'pan', 'hover', 'search', 'select'] as const;
+		const longest = Math.max(...steps.map((step) => ours[step] ?? 0));
+		return [
+			result(name('pan (explorer vs bare sigma)'), ours.pan ?? 0, 'ms', { baseline: theirs.pan }),
+			result(name('hover (explorer vs bare sigma)'), ours.hover ?? 0, 'ms', { baseline: theirs.hover }),
+			result(name('search'), ours.search ?? 0, 'ms'),
+			result(name('select'), ours.select ?? 0, 'ms'),
+			result(`longest task ${graph.label} after the first frame, whole session`, longest, 'ms', {
+				target: 200
+			})
+		];
+	} finally {
+		await browser?.close();
+		for (const server of servers) await server.close();
+		rmSync(work, { recursive: true, force: true });
+	}
+}
