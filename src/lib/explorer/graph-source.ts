@@ -4,12 +4,12 @@
  *
  * A graph of more than `OFF_THREAD_RELATIONSHIPS` relationships is downloaded and parsed by a worker
  * (graph-worker.ts) and built here a slice at a time, so that the page stays responsive; its search index lives
- * in the worker too (`searcherFor`).
+ * in the worker too (`remoteSearchers`; search-source.ts).
  */
 import { resolve } from '$app/paths';
 import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
-import { type SearchIndex, type SearchResult, createSearchIndex, searchEntries } from '$lib/graph/search';
+import type { SearchResult } from '$lib/graph/search';
 
 /** Above this many relationships a graph is read off the main thread (100,000 unless the build says otherwise). */
 export const OFF_THREAD_RELATIONSHIPS = __OFF_THREAD_RELATIONSHIPS__;
@@ -31,7 +31,8 @@ export interface Searcher {
 }
 
 const loaded = new Map<string, Promise<KnowledgeGraph>>();
-const searchers = new WeakMap<KnowledgeGraph, Searcher>();
+/** The searches of graphs that a worker read (and indexed). */
+export const remoteSearchers = new WeakMap<KnowledgeGraph, Searcher>();
 
 /**
  * The graph `id` from `/api/graphs/<id>.json`; a failed load is forgotten so that the next call retries.
@@ -53,17 +54,6 @@ export function fetchGraph(
 		graph.catch(() => loaded.delete(id));
 	}
 	return graph;
-}
-
-/** The search of a loaded graph (its index is built on first use, unless a worker holds it). */
-export function searcherFor(graph: KnowledgeGraph): Searcher {
-	let searcher = searchers.get(graph);
-	if (!searcher) {
-		const index: SearchIndex = createSearchIndex(searchEntries(graph));
-		searcher = { search: (query, limit) => index.search(query, limit) };
-		searchers.set(graph, searcher);
-	}
-	return searcher;
 }
 
 async function download(url: string, fetcher: typeof fetch): Promise<KnowledgeGraph> {
@@ -110,7 +100,7 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 					break;
 				case 'done':
 					if (!builder) return;
-					searchers.set(builder.graph, {
+					remoteSearchers.set(builder.graph, {
 						search: (query, limit) =>
 							new Promise((answer) => {
 								const id = nextId++;
