@@ -17,17 +17,27 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+	/**
+	 * Ignore the pages' Content-Security-Policy, so that a test sees what the page itself would let through: the
+	 * policy stops injected script anyway, and a test of escaping must not pass only thanks to it.
+	 */
+	bypassCSP?: boolean;
+}
+
 /**
  * Desktop by default; `phone` is a 390×844 touch screen; `no-webgl` a desktop browser without WebGL; `no-js` one
  * with JavaScript turned off.
  */
 export async function launchBrowser(
-	device: 'desktop' | 'phone' | 'no-webgl' | 'no-js' = 'desktop'
+	device: 'desktop' | 'phone' | 'no-webgl' | 'no-js' = 'desktop',
+	options: LaunchOptions = {}
 ): Promise<Browser> {
 	const profile = mkdtempSync(join(tmpdir(), 'kge-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: inject('chromium'),
 		headless: true,
+		bypassCSP: options.bypassCSP ?? false,
 		args: device === 'no-webgl' ? [...FLAGS, '--disable-webgl', '--disable-3d-apis'] : FLAGS,
 		...(device === 'phone'
 			? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
@@ -54,10 +64,13 @@ export async function launchBrowser(
 }
 
 /** One browser for the enclosing `describe`: launched before its tests, closed after them. */
-export function useBrowser(device?: Parameters<typeof launchBrowser>[0]): () => Browser {
+export function useBrowser(
+	device?: Parameters<typeof launchBrowser>[0],
+	options?: LaunchOptions
+): () => Browser {
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		browser = await launchBrowser(device);
+		browser = await launchBrowser(device, options);
 	});
 	afterAll(() => browser?.close());
 	return () => {

@@ -24,6 +24,53 @@ describe('not found', () => {
 		await panelShows(page, 'Kudankulam Nuclear Power Plant');
 	});
 
+	it.each([
+		[
+			'markup',
+			`/india-russia/${encodeURIComponent('<script>alert(1)</script>')}`,
+			'<script>alert(1)</script>'
+		],
+		['malformed escapes', '/india-russia/%E0%A4%A', '%E0%A4%A'],
+		['10 kB', `/india-russia/${'kudankulam-'.repeat(940)}`, 'kudankulam '.repeat(10).slice(0, 100)],
+		[
+			'an embed address',
+			`/embed/india-russia/${encodeURIComponent('"><b>kudankulam</b>')}`,
+			'"><b>kudankulam</b>'
+		]
+	])(
+		'answers an entity address with %s with 404 and a search started from it, as text',
+		async (_, path, guess) => {
+			const page = await browser().newPage();
+			const uncaught: string[] = [];
+			page.on('pageerror', (error) => uncaught.push(error.message));
+			const response = await page.goto(browser().url(path));
+			expect(response?.status()).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
+			const search = page.getByRole('combobox', { name: 'Search entities by name' });
+			await expect(search.inputValue()).resolves.toBe(guess);
+			await expect(page.locator('b').count()).resolves.toBe(0);
+			await search.fill('kudankulam');
+			await expect(page.getByRole('option').first().innerText()).resolves.toContain('Kudankulam');
+			await page.getByRole('link', { name: 'India and Russia after the Modi–Putin talks' }).waitFor();
+			expect(uncaught).toEqual([]);
+		}
+	);
+
+	it.each([
+		['markup', `/${encodeURIComponent('<script>alert(1)</script>')}`],
+		['malformed escapes', '/%E0%A4%A'],
+		['10 kB', `/${'x'.repeat(10 * 1024)}`]
+	])('answers a graph address with %s with 404 and the list of graphs', async (_, path) => {
+		const page = await browser().newPage();
+		const uncaught: string[] = [];
+		page.on('pageerror', (error) => uncaught.push(error.message));
+		const response = await page.goto(browser().url(path));
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
+		await page.getByRole('link', { name: 'India and Russia after the Modi–Putin talks' }).waitFor();
+		expect(uncaught).toEqual([]);
+	});
+
 	it('answers an unknown graph with 404 and the list of graphs', async () => {
 		const page = await browser().newPage();
 		const response = await page.goto(browser().url('/no-such-graph'));

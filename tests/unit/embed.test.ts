@@ -31,6 +31,21 @@ describe('embed options', () => {
 			DEFAULT_EMBED
 		);
 		expect(parse(`theme=${'x'.repeat(10_000)}`)).toEqual(DEFAULT_EMBED);
+		expect(parse('theme=%3Cscript%3Ealert(1)%3C%2Fscript%3E&legend=%3Cscript%3E&scroll=%00')).toEqual(
+			DEFAULT_EMBED
+		);
+		expect(parse('theme=&legend=&panel=&scroll=&click=')).toEqual(DEFAULT_EMBED);
+		expect(parse('theme=DARK&legend=TRUE&click=OPEN')).toEqual(DEFAULT_EMBED);
+	});
+
+	it('read the first of repeated values', () => {
+		expect(parse('theme=dark&theme=%3Cscript%3E&panel=0&panel=1&click=open&click=move')).toEqual({
+			...DEFAULT_EMBED,
+			theme: 'dark',
+			panel: false,
+			click: 'open'
+		});
+		expect(parse('theme=%3Cscript%3E&theme=dark&legend=yes&legend=1')).toEqual(DEFAULT_EMBED);
 	});
 
 	it('write only what differs from the defaults, and read back the same options', () => {

@@ -23,7 +23,25 @@ describe('parseViewOptions', () => {
 		['depth=two', { hiddenTypes: [], hiddenRelations: [], depth: null }],
 		['depth=1e3', { hiddenTypes: [], hiddenRelations: [], depth: null }],
 		['hide=%3Cscript%3E&hideRel=constructor', { hiddenTypes: [], hiddenRelations: [], depth: null }],
-		[`hide=${'person,'.repeat(2000)}`, { hiddenTypes: [], hiddenRelations: [], depth: null }]
+		[`hide=${'person,'.repeat(2000)}`, { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		// Malformed, hostile, repeated and oversized values: ignored or clamped, never an error.
+		['depth=abc', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['depth=', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['depth=1.5', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['depth=%202%20', { hiddenTypes: [], hiddenRelations: [], depth: 2 }],
+		['depth=%00', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['depth=%zz', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['depth=-999999', { hiddenTypes: [], hiddenRelations: [], depth: 1 }],
+		[`depth=${'9'.repeat(10_240)}`, { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['depth=2&depth=abc', { hiddenTypes: [], hiddenRelations: [], depth: 2 }],
+		['depth=abc&depth=2', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['types=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['hide=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['hide=person&hide=%3Cscript%3E', { hiddenTypes: ['person'], hiddenRelations: [], depth: null }],
+		['hide=%3Cscript%3E,person', { hiddenTypes: ['person'], hiddenRelations: [], depth: null }],
+		['hideRel=%3Cscript%3E,funds,__proto__', { hiddenTypes: [], hiddenRelations: ['funds'], depth: null }],
+		[`hideRel=${'x'.repeat(10_240)}`, { hiddenTypes: [], hiddenRelations: [], depth: null }],
+		['hide=,,,&hideRel=,', { hiddenTypes: [], hiddenRelations: [], depth: null }]
 	])('%s', (query, expected) => {
 		const options = params(query);
 		expect({
@@ -39,9 +57,23 @@ describe('parseViewOptions', () => {
 			color: 'community'
 		});
 		expect(params('size=degree')).toMatchObject({ size: 'degree', color: 'type' });
-		for (const query of ['size=huge&color=red', 'size=&color=', 'size=constructor&color=__proto__']) {
+		for (const query of [
+			'size=huge&color=red',
+			'size=&color=',
+			'size=constructor&color=__proto__',
+			'size=evil&color=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+			`size=${'degree'.repeat(2000)}&color=${'x'.repeat(10_240)}`,
+			'size=evil&size=degree&color=red&color=community'
+		]) {
 			expect(params(query), query).toMatchObject({ size: 'relationships', color: 'type' });
 		}
+	});
+
+	it('reads the first of repeated size and colour options', () => {
+		expect(params('size=degree&size=evil&color=community&color=red')).toMatchObject({
+			size: 'degree',
+			color: 'community'
+		});
 	});
 
 	it('round-trips through viewQuery', () => {
