@@ -61,13 +61,21 @@ export class Explorer {
 		return this.loading;
 	}
 
+	/** Loads the graph again after a failed load (a failed download is not cached). */
+	retry(fetcher: typeof fetch = fetch): Promise<void> {
+		if (this.status.state === 'error') this.loading = null;
+		return this.load(fetcher);
+	}
+
 	private async loadGraph(fetcher: typeof fetch): Promise<void> {
 		this.status = { state: 'loading' };
 		try {
 			this.graph = await fetchGraph(this.graphId, fetcher, this.relationships);
 			this.status = { state: 'ready' };
 		} catch (error) {
-			this.status = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+			// The details (status codes, parser positions) are for the console; the page says it in plain words.
+			console.warn(`Loading the graph ${this.graphId} failed:`, error);
+			this.status = { state: 'error', message: plainLoadError(error) };
 		}
 	}
 
@@ -97,6 +105,15 @@ export function followPage(explorer: Explorer): void {
 		const graph = explorer.graph;
 		if (browser && graph) explorer.options = parseViewOptions(page.url.searchParams, graph);
 	});
+}
+
+/** Why a graph did not load, in words for a reader: the connection, the server, or a damaged file. */
+function plainLoadError(error: unknown): string {
+	const text = error instanceof Error ? error.message : String(error);
+	if (/answered \d+/.test(text)) return 'the server answered with an error.';
+	if (error instanceof TypeError && /fetch|network/i.test(text))
+		return 'the connection to the server failed.';
+	return 'its file arrived incomplete or damaged.';
 }
 
 const KEY = Symbol('explorer');
