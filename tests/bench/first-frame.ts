@@ -71,7 +71,7 @@ const median = (values: readonly number[]) => {
 };
 
 /** Builds the explorer for the graph (its folder only) and the bare page, into `work`. */
-export async function buildSites(graph: BenchGraph, work: string): Promise<{ app: string; bare: string }> {
+async function buildSites(graph: BenchGraph, work: string): Promise<{ app: string; bare: string }> {
 	const graphs = join(work, 'graphs');
 	mkdirSync(graphs);
 	cpSync(graph.file, join(graphs, `${graph.id}.json`));
@@ -137,21 +137,7 @@ export async function firstFrameAB(
 	graph: BenchGraph,
 	options: FirstFrameRun
 ): Promise<{ results: Result[]; chromium: string; renderer: string }> {
-	const work = mkdtempSync(join(tmpdir(), 'kge-first-frame-'));
-	const servers: { close(): Promise<void> }[] = [];
-	let browser: Browser | undefined;
-	try {
-		options.log(`first frame ${graph.label}: building the explorer and the bare page…`);
-		const sites = await buildSites(graph, work);
-		const app = await startServer(sites.app);
-		servers.push(app);
-		const bare = await startServer(sites.bare);
-		servers.push(bare);
-		browser = await chromium.launch({
-			executablePath: options.chromium,
-			headless: true,
-			args: [...options.flags]
-		});
+	return withSites(graph, 'first frame', options, async ({ browser, app, bare }) => {
 		const renderer = await rendererString(browser);
 		const ours: Sample[] = [];
 		const theirs: Sample[] = [];
@@ -186,6 +172,35 @@ export async function firstFrameAB(
 				)
 			]
 		};
+	});
+}
+
+/**
+ * Builds the explorer and the bare page for `graph` into a temporary folder, serves both, launches Chromium,
+ * runs `use`, and takes it all down again. `what` names the benchmark in the log.
+ */
+export async function withSites<T>(
+	graph: BenchGraph,
+	what: string,
+	options: { chromium: string; flags: readonly string[]; log(line: string): void },
+	use: (sites: { browser: Browser; app: { url: string }; bare: { url: string } }) => Promise<T>
+): Promise<T> {
+	const work = mkdtempSync(join(tmpdir(), 'kge-bench-sites-'));
+	const servers: { close(): Promise<void> }[] = [];
+	let browser: Browser | undefined;
+	try {
+		options.log(`${what} ${graph.label}: building the explorer and the bare page…`);
+		const sites = await buildSites(graph, work);
+		const app = await startServer(sites.app);
+		servers.push(app);
+		const bare = await startServer(sites.bare);
+		servers.push(bare);
+		browser = await chromium.launch({
+			executablePath: options.chromium,
+			headless: true,
+			args: [...options.flags]
+		});
+		return await use({ browser, app, bare });
 	} finally {
 		await browser?.close();
 		for (const server of servers) await server.close();

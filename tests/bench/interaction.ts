@@ -7,12 +7,8 @@
  * bare sigma included; the ratio to the bare page says what the explorer adds, the absolute figure what a
  * person waits on this machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import { startServer } from '../../src/cli/serve';
-import { buildSites } from './first-frame';
+import type { Browser, Page } from 'playwright-core';
+import { withSites } from './first-frame';
 import type { BenchGraph } from './graphs';
 import { type Result, result } from './report';
 
@@ -95,31 +91,19 @@ async function session(browser: Browser, url: string, explorer: boolean): Promis
 	}
 }
 
+/** Each step's longest task in whole milliseconds, for the log. */
+const rounded = (steps: Steps) =>
+	JSON.stringify(Object.fromEntries(Object.entries(steps).map(([step, ms]) => [step, Math.round(ms)])));
+
 export async function interaction(options: InteractionOptions): Promise<Result[]> {
 	const { graph, log } = options;
-	const work = mkdtempSync(join(tmpdir(), 'kge-interaction-'));
-	const servers: { close(): Promise<void> }[] = [];
-	let browser: Browser | undefined;
-	try {
-		log(`interaction ${graph.label}: building the explorer and the bare page…`);
-		const sites = await buildSites(graph, work);
-		const app = await startServer(sites.app);
-		servers.push(app);
-		const bare = await startServer(sites.bare);
-		servers.push(bare);
-		browser = await chromium.launch({
-			executablePath: options.chromium,
-			headless: true,
-			args: [...options.flags]
-		});
+	return withSites(graph, 'interaction', options, async ({ browser, app, bare }) => {
 		log(`interaction ${graph.label}: explorer session (pan, hover, search, select)…`);
 		const ours = await session(browser, `${app.url}/${graph.id}`, true);
-		log(
-			`  explorer: ${JSON.stringify(ours, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`
-		);
+		log(`  explorer: ${rounded(ours)}`);
 		log(`interaction ${graph.label}: bare page session (pan, hover)…`);
 		const theirs = await session(browser, `${bare.url}/index.html?graph=graph.json`, false);
-		log(`  bare: ${JSON.stringify(theirs, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
+		log(`  bare: ${rounded(theirs)}`);
 		const name = (step: string) => `longest task ${graph.label}, ${step}`;
 		const steps = ['settle', 'pan', 'hover', 'search', 'select'] as const;
 		const longest = Math.max(...steps.map((step) => ours[step] ?? 0));
@@ -132,9 +116,5 @@ export async function interaction(options: InteractionOptions): Promise<Result[]
 				target: 200
 			})
 		];
-	} finally {
-		await browser?.close();
-		for (const server of servers) await server.close();
-		rmSync(work, { recursive: true, force: true });
-	}
+	});
 }
