@@ -1,5 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import svelteConfig from './svelte.config.js';
 
 /** A whole number from the environment, or the default. */
 function threshold(name: string, fallback: number): string {
@@ -9,14 +11,39 @@ function threshold(name: string, fallback: number): string {
 	return String(value);
 }
 
+/**
+ * Adds the embed pages' own script (src/lib/embed/client.ts) as one more entry of SvelteKit's client build, so it
+ * shares the site's chunks (sigma, graphology). The embed routes set `csr = false`: SvelteKit's client, about half
+ * of what an embed would otherwise load, stays out of them. A fixed name (not hashed): the pages are prerendered
+ * before anything could tell them a hashed one.
+ */
+const EMBED_CLIENT = { source: 'src/lib/embed/client.ts', file: '_app/embed.js' };
+
+function embedClient(): Plugin {
+	let client = false;
+	return {
+		name: 'embed-client',
+		apply: 'build',
+		configResolved(config) {
+			client = !config.build.ssr;
+		},
+		buildStart() {
+			if (client) this.emitFile({ type: 'chunk', id: EMBED_CLIENT.source, fileName: EMBED_CLIENT.file });
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), embedClient()],
 	// The site's public address (SITE_URL at build time), for canonical links, Open Graph URLs and the sitemap.
 	// Big-graph thresholds (relationships), lowered by the browser tests so that a small fixture takes those paths.
 	define: {
 		__SITE_URL__: JSON.stringify((process.env.SITE_URL ?? '').replace(/\/+$/, '')),
+		// For links built without `$app/paths` (src/lib/links.ts).
+		__BASE_PATH__: JSON.stringify(svelteConfig.kit?.paths?.base ?? ''),
 		__OFF_THREAD_RELATIONSHIPS__: threshold('OFF_THREAD_RELATIONSHIPS', 100_000),
-		__BIG_GRAPH_RELATIONSHIPS__: threshold('BIG_GRAPH_RELATIONSHIPS', 20_000)
+		__BIG_GRAPH_RELATIONSHIPS__: threshold('BIG_GRAPH_RELATIONSHIPS', 20_000),
+		__EMBED_CLIENT__: JSON.stringify(EMBED_CLIENT)
 	},
 	test: {
 		projects: [

@@ -2,10 +2,14 @@
 declare global {
 	/** SITE_URL at build time, without a trailing slash; empty when unset (vite.config.ts). */
 	const __SITE_URL__: string;
+	/** The site's base path, as in svelte.config.js (links.ts). */
+	const __BASE_PATH__: string;
 	/** Graphs with more relationships are read by a worker (OFF_THREAD_RELATIONSHIPS at build time; vite.config.ts). */
 	const __OFF_THREAD_RELATIONSHIPS__: number;
 	/** Graphs with more relationships are drawn the cheap way (BIG_GRAPH_RELATIONSHIPS at build time). */
 	const __BIG_GRAPH_RELATIONSHIPS__: number;
+	/** The embed pages' script: its source, and where the build puts it (vite.config.ts). */
+	const __EMBED_CLIENT__: { source: string; file: string };
 	namespace App {
 		interface Error {
 			message: string;

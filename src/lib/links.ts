@@ -1,17 +1,18 @@
 /**
- * Every link inside the site, built with SvelteKit's `resolve` so that the site also works under a base path.
+ * Every link inside the site, under its base path (BASE_PATH at build time, as in svelte.config.js). Plain
+ * strings rather than SvelteKit's `resolve`: the embed's own script uses these too, and `$app/paths` would bring
+ * SvelteKit's whole client into it. Graph ids and entity keys are URL-safe (src/lib/graph/schema.ts).
  */
-import { resolve } from '$app/paths';
+const base: string = __BASE_PATH__;
 
-export const homeHref = (): string => resolve('/');
+export const homeHref = (): string => `${base}/`;
 
-export const graphHref = (graph: string): string => resolve('/[graph]', { graph });
+export const graphHref = (graph: string): string => `${base}/${graph}`;
 
-export const entityHref = (graph: string, entity: string): string =>
-	resolve('/[graph]/[entity]', { graph, entity });
+export const entityHref = (graph: string, entity: string): string => `${base}/${graph}/${entity}`;
 
 export const embedHref = (graph: string, entity?: string | null): string =>
-	entity ? resolve('/embed/[graph]/[entity]', { graph, entity }) : resolve('/embed/[graph]', { graph });
+	entity ? `${base}/embed/${graph}/${entity}` : `${base}/embed/${graph}`;
 
 /** The "how are these two connected?" view; `from` and `to` may be left out to pick them on the page. */
 export const connectHref = (graph: string, from?: string | null, to?: string | null): string => {
@@ -19,5 +20,11 @@ export const connectHref = (graph: string, from?: string | null, to?: string | n
 	if (from) params.set('from', from);
 	if (to) params.set('to', to);
 	const query = params.toString();
-	return resolve('/[graph]/connect', { graph }) + (query ? `?${query}` : '');
+	return `${base}/${graph}/connect` + (query ? `?${query}` : '');
 };
+
+/** The graph's file in the JSON API. */
+export const graphFileHref = (graph: string): string => `${base}/api/graphs/${graph}.json`;
+
+/** The graph's centrality and communities in the JSON API. */
+export const metricsHref = (graph: string): string => `${base}/api/graphs/${graph}/metrics.json`;

@@ -45,6 +45,28 @@ describe('an entity page of a big graph', () => {
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('embeds: the browser renders the embed of the entity, and a link loads the next one', async () => {
+		const page = await browser().newPage({ width: 600, height: 400 });
+		const details = entityDetails(graph, hub);
+		const neighbour = details?.neighbours[0];
+		await page.goto(browser().url(`/embed/big-synthetic/${hub}?legend=1`));
+		await page.getByRole('heading', { level: 1, name: details?.label, exact: true }).waitFor();
+		await expect(page.title()).resolves.toBe(`${details?.label} · ${graph.getAttribute('title')}`);
+		await expect(page.getByRole('list', { name: 'Entity types' }).isVisible()).resolves.toBe(true);
+		await expect(page.getByRole('link', { name: /Open in explorer/ }).getAttribute('href')).resolves.toBe(
+			`/big-synthetic/${hub}`
+		);
+		await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
+		await expect(isDrawn(page, hub)).resolves.toBe(true);
+		// Nothing of the "Not found" page shows through.
+		await expect(page.getByText('Not found').count()).resolves.toBe(0);
+
+		await page.getByRole('link', { name: neighbour?.label, exact: true }).first().click();
+		await page.waitForURL(browser().url(`/embed/big-synthetic/${neighbour?.key}?legend=1`));
+		await page.getByRole('heading', { level: 1, name: neighbour?.label, exact: true }).waitFor();
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
 	it('stays "Not found" for an entity the graph does not have', async () => {
 		const page = await browser().newPage();
 		const response = await page.goto(browser().url('/big-synthetic/no-such-entity'));

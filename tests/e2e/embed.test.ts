@@ -171,6 +171,33 @@ describe('an embed in another site', () => {
 	});
 });
 
+describe('moving inside an embed', () => {
+	const browser = useBrowser();
+
+	it('follows a caption link in place, keeps its options, and goes back', async () => {
+		const page = await browser().newPage({ width: 600, height: 400 });
+		await page.goto(browser().url(`/embed/india-russia/${KUDANKULAM}?legend=1&depth=1`));
+		await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
+		// Set on this document: a page load would lose it.
+		await page.evaluate(() => Object.assign(window, { __samePage: true }));
+		const title = await page.title();
+		await page.getByRole('link', { name: 'Tamil Nadu', exact: true }).first().click();
+		await page.waitForURL(browser().url('/embed/india-russia/tamil-nadu?legend=1&depth=1'));
+		await page.getByRole('heading', { level: 1, name: 'Tamil Nadu' }).waitFor();
+		await expect(page.title()).resolves.toBe(title.replace('Kudankulam Nuclear Power Plant', 'Tamil Nadu'));
+		await expect(page.getByRole('list', { name: 'Entity types' }).isVisible()).resolves.toBe(true);
+		await expect.poll(() => offCentre(page.mainFrame(), 'tamil-nadu')).toEqual([0, 0]);
+		await expect(page.evaluate(() => '__samePage' in window)).resolves.toBe(true);
+
+		await page.goBack();
+		await page.getByRole('heading', { level: 1, name: 'Kudankulam Nuclear Power Plant' }).waitFor();
+		expect(page.url()).toBe(browser().url(`/embed/india-russia/${KUDANKULAM}?legend=1&depth=1`));
+		await expect.poll(() => offCentre(page.mainFrame(), KUDANKULAM)).toEqual([0, 0]);
+		await expect(page.evaluate(() => '__samePage' in window)).resolves.toBe(true);
+		expect(page.errors).toEqual([]);
+	});
+});
+
 describe('"Embed this view"', () => {
 	const browser = useBrowser();
 

@@ -1,22 +1,20 @@
 /**
  * The state of one graph's explorer, shared through context by the canvas, search, legend and panel: the
- * graph as loaded in the browser, the selected entity and the view options (both taken from the URL by the
- * graph layout), and what they leave visible.
+ * graph as loaded in the browser, the selected entity and the view options (both taken from the URL: by
+ * follow-page.svelte.ts in the explorer, by the embed itself), and what they leave visible. Free of SvelteKit's
+ * client, so that the embed's own small script (src/lib/embed/client.ts) can use it.
  */
 import { getContext, setContext } from 'svelte';
-import { browser } from '$app/environment';
-import { resolve } from '$app/paths';
-import { page } from '$app/state';
 import type { GraphMetrics } from '$lib/api/schema';
 import { nodeColors, nodeSizes } from '$lib/graph/appearance';
 import type { KnowledgeGraph } from '$lib/graph/build';
+import { metricsHref } from '$lib/links';
 import type { Appearance } from '$lib/render/renderer';
 import {
 	DEFAULT_VIEW,
 	type ViewOptions,
 	type VisibleElements,
 	hidesAnything,
-	parseViewOptions,
 	visibleElements
 } from '$lib/graph/view';
 import { fetchGraph } from './graph-source';
@@ -84,27 +82,13 @@ export class Explorer {
 	/** Loads `/api/graphs/<id>/metrics.json` once; a failure leaves the graph's own sizes and colours. */
 	loadMetrics(fetcher: typeof fetch = fetch): Promise<void> {
 		this.metricsLoading ??= (async () => {
-			const url = resolve('/api/graphs/[graph]/metrics.json', { graph: this.graphId });
+			const url = metricsHref(this.graphId);
 			const response = await fetcher(url).catch(() => null);
 			if (response?.ok) this.metrics = (await response.json()) as GraphMetrics;
 			else this.metricsLoading = null;
 		})();
 		return this.metricsLoading;
 	}
-}
-
-/**
- * Keeps `explorer` in step with the page: the selected entity from the address, the view options from its query
- * (in the browser only: prerendered pages show the default view). Call while a component initialises.
- */
-export function followPage(explorer: Explorer): void {
-	$effect(() => {
-		explorer.selected = page.params.entity ?? null;
-	});
-	$effect(() => {
-		const graph = explorer.graph;
-		if (browser && graph) explorer.options = parseViewOptions(page.url.searchParams, graph);
-	});
 }
 
 /** Why a graph did not load, in words for a reader: the connection, the server, or a damaged file. */

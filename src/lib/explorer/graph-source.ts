@@ -6,8 +6,8 @@
  * (graph-worker.ts) and built here a slice at a time, so that the page stays responsive; its search index lives
  * in the worker too (`remoteSearchers`; search-source.ts).
  */
-import { resolve } from '$app/paths';
 import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build';
+import { graphFileHref } from '$lib/links';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
 import type { SearchResult } from '$lib/graph/search';
 
@@ -45,7 +45,7 @@ export function fetchGraph(
 ): Promise<KnowledgeGraph> {
 	let graph = loaded.get(id);
 	if (!graph) {
-		const url = resolve('/api/graphs/[graph].json', { graph: id });
+		const url = graphFileHref(id);
 		graph =
 			relationships > OFF_THREAD_RELATIONSHIPS && typeof Worker !== 'undefined'
 				? downloadOffThread(url)
