@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { entityDetails } from '../../src/lib/graph/query';
 import { useBrowser } from './browser';
-import { graphSettled, isDrawn, nodeDisplay, nodePosition, panelSentences, panelShows } from './graph-page';
+import {
+	graphSettled,
+	isDrawn,
+	isEdgeDrawn,
+	nodeDisplay,
+	nodePosition,
+	panelSentences,
+	panelShows
+} from './graph-page';
 
 const graph = allGraphs().get('big-synthetic');
 if (!graph) throw new Error('npm test builds tests/fixtures/graphs/big-synthetic.json');
@@ -100,6 +108,36 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		await search.press('Enter');
 		await page.waitForURL(browser().url(`/big-synthetic/${quiet}`));
 		await panelShows(page, quietLabel);
+		expect(page.errors).toEqual([]);
+	});
+
+	// The browser tests run on SwiftShader, so a big graph is drawn lean: points, and the selection's relationships.
+	it("draws only the selected entity's relationships without a graphics card, and says so", async () => {
+		const page = await browser().newPage();
+		const own = graph.edges(hub)[0] ?? '';
+		const other =
+			graph.findEdge((_key, _attributes, source, target) => source !== hub && target !== hub) ?? '';
+		await page.goto(browser().url('/big-synthetic'));
+		const note = page.getByText(
+			'Drawn without a graphics card: relationships show for the selected entity only.'
+		);
+		await note.waitFor();
+		await expect(isEdgeDrawn(page, own)).resolves.toBe(false);
+		await expect(isEdgeDrawn(page, other)).resolves.toBe(false);
+		await expect(isDrawn(page, hub)).resolves.toBe(true);
+
+		const at = await nodePosition(page, hub);
+		await page.mouse.click(at.x, at.y);
+		await page.waitForURL(browser().url(`/big-synthetic/${hub}`));
+		await panelShows(page, graph.getNodeAttribute(hub, 'label'));
+		await expect.poll(() => isEdgeDrawn(page, own)).toBe(true);
+		await expect(isEdgeDrawn(page, other)).resolves.toBe(false);
+
+		// The flagship graph is small: everything drawn, no note.
+		await page.goto(browser().url('/india-russia'));
+		await graphSettled(page);
+		await expect(isEdgeDrawn(page, 'narendra-modi-meets-vladimir-putin')).resolves.toBe(true);
+		await expect(note.count()).resolves.toBe(0);
 		expect(page.errors).toEqual([]);
 	});
 

@@ -10,6 +10,7 @@ declare global {
 			position(key: string): { x: number; y: number } | null;
 			isDrawn(key: string): boolean;
 			isMoving(): boolean;
+			isEdgeDrawn(key: string): boolean;
 			display(key: string): { color: string; size: number; hidden: boolean } | null;
 			labelled(): string[];
 		};
@@ -33,6 +34,11 @@ export async function nodePosition(page: Page, key: string): Promise<{ x: number
 export async function isDrawn(page: Page, key: string): Promise<boolean> {
 	await graphSettled(page);
 	return page.evaluate((k) => window.__graph?.isDrawn(k) ?? false, key);
+}
+
+export async function isEdgeDrawn(page: Page, key: string): Promise<boolean> {
+	await graphSettled(page);
+	return page.evaluate((k) => window.__graph?.isEdgeDrawn(k) ?? false, key);
 }
 
 /** How an entity is drawn: its colour and size after highlights and fades, and whether it is hidden. */

@@ -6,7 +6,7 @@
  * Import it dynamically, on the client only: sigma needs WebGL at import time.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
@@ -16,6 +16,7 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/s
 import type { VisibleElements } from '../graph/view';
 import { type LabelCandidate, placeLabels } from './labels';
 import { parallelCurvatures } from './parallel';
+import { softwareWebGL } from './webgl';
 
 export interface Theme {
 	label: string;
@@ -49,6 +50,11 @@ export interface GraphRenderer {
 	fit(keys: readonly string[], animate?: boolean): void;
 	/** Node sizes and colours other than the graph's own (by centrality, by community). */
 	setAppearance(appearance: Appearance): void;
+	/**
+	 * A big graph drawn without a graphics card: entities as points, relationships only those of the selected
+	 * entity (and of highlighted paths), so that a frame stays short.
+	 */
+	readonly lean: boolean;
 	/** Where an entity is drawn, in CSS pixels from the container's top-left corner. */
 	viewportPosition(key: string): { x: number; y: number } | null;
 	/** Whether an entity is drawn at all (filters hide the others). */
@@ -59,6 +65,8 @@ export interface GraphRenderer {
 	labelled(): string[];
 	/** How an entity is drawn now (after highlights, fades and filters): colour, size, hidden; null if unknown. */
 	nodeDisplay(key: string): { color: string; size: number; hidden: boolean } | null;
+	/** Whether a relationship is drawn now (filters and the lean drawing of big graphs leave some out). */
+	isEdgeDrawn(key: string): boolean;
 	/** Zooming with the mouse wheel; when off, wheel events pass to the page (and an embedding page) instead. */
 	setWheelZoom(enabled: boolean): void;
 	/** Zooms in or out one step, or back to the whole graph. */
@@ -77,6 +85,9 @@ export interface GraphRenderer {
  * says otherwise.
  */
 export const BIG_GRAPH_EDGES = __BIG_GRAPH_RELATIONSHIPS__;
+
+/** Entities of a lean drawing are smaller: without a graphics card every pixel costs. */
+const LEAN_NODE_SCALE = 0.5;
 
 /** Draws `graph` into `container` (which must have a size). */
 export function createRenderer(
@@ -98,6 +109,7 @@ export function createRenderer(
 	const ownSize = new Map<string, number>();
 	graph.forEachNode((key, node) => ownSize.set(key, node.size ?? defaultNodeSize(graph.degree(key))));
 	const big = graph.size > BIG_GRAPH_EDGES;
+	const lean = big && softwareWebGL();
 	// Big graphs draw straight lines only: no curvatures needed.
 	const curvatures = big ? new Map<string, number>() : parallelCurvatures(graph);
 	let theme = initialTheme;
@@ -120,7 +132,7 @@ export function createRenderer(
 			x: data.x,
 			y: data.y,
 			label: data.label,
-			size: appearance.sizes?.get(key) ?? ownSize.get(key),
+			size: (appearance.sizes?.get(key) ?? ownSize.get(key) ?? 1) * (lean ? LEAN_NODE_SCALE : 1),
 			color: appearance.colors?.get(key) ?? nodeTypes[data.type]?.color ?? '#999999'
 		};
 		if (state.visible && !state.visible.nodes.has(key)) return { ...shown, hidden: true };
@@ -160,6 +172,7 @@ export function createRenderer(
 			curvature: bend ?? 0
 		};
 		if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };
+		if (lean && !touchesSelection(key) && !state.highlight?.edges.has(key)) return { ...shown, hidden: true };
 		const focus = state.hovered ?? state.selected;
 		if (!focus && !state.highlight) return shown;
 		const source = graph.source(key);
@@ -179,6 +192,9 @@ export function createRenderer(
 		return shown;
 	};
 
+	const touchesSelection = (key: string) =>
+		state.selected !== null && (graph.source(key) === state.selected || graph.target(key) === state.selected);
+
 	let candidates: LabelCandidate[] = [];
 	/** The entities whose labels the last render drew. */
 	let drawn: string[] = [];
@@ -186,6 +202,9 @@ export function createRenderer(
 	deriveFromState();
 	const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
 		itemSizesReference: 'screen',
+		// Without a graphics card, sigma's discs cost far more than points (an instanced draw).
+		defaultNodeType: lean ? 'point' : 'circle',
+		nodeProgramClasses: { point: NodePointProgram },
 		defaultEdgeType: 'arrow',
 		// The programs are typed for any attributes; sigma's generics cannot see that ours are a special case.
 		edgeProgramClasses: {
@@ -398,6 +417,11 @@ export function createRenderer(
 		},
 		isMoving: () => sigma.getCamera().isAnimated(),
 		labelled: () => [...drawn],
+		lean,
+		isEdgeDrawn(key) {
+			const data = sigma.getEdgeDisplayData(key);
+			return data !== undefined && !data.hidden;
+		},
 		nodeDisplay(key) {
 			const data = sigma.getNodeDisplayData(key);
 			return data ? { color: data.color, size: data.size, hidden: Boolean(data.hidden) } : null;
