@@ -89,6 +89,17 @@ export const BIG_GRAPH_EDGES = __BIG_GRAPH_RELATIONSHIPS__;
 /** Entities of a lean drawing are smaller: without a graphics card every pixel costs. */
 const LEAN_NODE_SCALE = 0.5;
 
+/**
+ * The relationships' program in a lean drawing: it keeps and draws nothing. sigma keeps every relationship in its
+ * buffers and draws hidden ones as empty lines, which at 500,000 relationships still costs software WebGL about
+ * 150 ms a frame; the few relationships a lean drawing shows go on a 2D canvas instead (drawLeanEdges).
+ */
+class NoEdgeProgram extends EdgeLineProgram {
+	override reallocate(): void {}
+	override process(): void {}
+	override render(): void {}
+}
+
 /** Draws `graph` into `container` (which must have a size). */
 export function createRenderer(
 	container: HTMLElement,
@@ -172,7 +183,7 @@ export function createRenderer(
 			curvature: bend ?? 0
 		};
 		if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };
-		if (lean && !touchesSelection(key) && !state.highlight?.edges.has(key)) return { ...shown, hidden: true };
+		if (lean) return { ...shown, type: 'none' };
 		const focus = state.hovered ?? state.selected;
 		if (!focus && !state.highlight) return shown;
 		const source = graph.source(key);
@@ -192,8 +203,8 @@ export function createRenderer(
 		return shown;
 	};
 
-	const touchesSelection = (key: string) =>
-		state.selected !== null && (graph.source(key) === state.selected || graph.target(key) === state.selected);
+	/** The relationships a lean drawing shows: the selected entity's and the highlighted paths' (filters apply). */
+	let leanEdges: string[] = [];
 
 	let candidates: LabelCandidate[] = [];
 	/** The entities whose labels the last render drew. */
@@ -210,7 +221,8 @@ export function createRenderer(
 		edgeProgramClasses: {
 			arrow: EdgeArrowProgram,
 			curved: EdgeCurvedArrowProgram,
-			line: EdgeLineProgram
+			line: EdgeLineProgram,
+			none: NoEdgeProgram
 		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
 		// A big graph stays responsive while it moves; its labels also need bigger nodes to show.
 		hideEdgesOnMove: big,
@@ -289,9 +301,31 @@ export function createRenderer(
 	sigma.on('beforeRender', () => {
 		candidates = [];
 	});
-	sigma.on('afterRender', () => drawLabels(sigma.getCanvases().labels?.getContext('2d')));
+	const afterRender = () => {
+		if (lean) drawLeanEdges(sigma.getCanvases().edgeLabels?.getContext('2d'));
+		drawLabels(sigma.getCanvases().labels?.getContext('2d'));
+	};
+	sigma.on('afterRender', afterRender);
 	// The constructor's render collected its candidates before these listeners existed: draw its labels now.
-	drawLabels(sigma.getCanvases().labels?.getContext('2d'));
+	afterRender();
+
+	/** A lean drawing's relationships, as lines on the 2D canvas under the entities (sigma's edge labels layer). */
+	function drawLeanEdges(context: CanvasRenderingContext2D | null | undefined): void {
+		if (!context || leanEdges.length === 0) return;
+		context.beginPath();
+		for (const edge of leanEdges) {
+			const source = sigma.getNodeDisplayData(graph.source(edge));
+			const target = sigma.getNodeDisplayData(graph.target(edge));
+			if (!source || !target || source.hidden || target.hidden) continue;
+			const from = sigma.framedGraphToViewport(source);
+			const to = sigma.framedGraphToViewport(target);
+			context.moveTo(from.x, from.y);
+			context.lineTo(to.x, to.y);
+		}
+		context.lineWidth = 1.5;
+		context.strokeStyle = theme.edgeStrong;
+		context.stroke();
+	}
 
 	function drawLabels(context: CanvasRenderingContext2D | null | undefined): void {
 		if (!context) return;
@@ -351,6 +385,12 @@ export function createRenderer(
 		hoodOfHovered =
 			hovered && graph.hasNode(hovered) ? new Set([hovered, ...graph.neighbors(hovered)]) : null;
 		updateEdgeLabelling();
+		if (lean) {
+			const shown = new Set(state.highlight?.edges);
+			if (state.selected && graph.hasNode(state.selected))
+				for (const edge of graph.edges(state.selected)) shown.add(edge);
+			leanEdges = [...shown].filter((edge) => !state.visible || state.visible.edges.has(edge));
+		}
 	}
 
 	const setHovered = (key: string | null) => update({ hovered: key });
@@ -419,6 +459,7 @@ export function createRenderer(
 		labelled: () => [...drawn],
 		lean,
 		isEdgeDrawn(key) {
+			if (lean) return leanEdges.includes(key);
 			const data = sigma.getEdgeDisplayData(key);
 			return data !== undefined && !data.hidden;
 		},
