@@ -76,7 +76,8 @@ async function session(browser: Browser, url: string, explorer: boolean): Promis
 			await phase(page, 'search');
 			const search = page.getByRole('combobox', { name: 'Search entities by name' });
 			await search.pressSequentially('Kingdom', { delay: 60 });
-			await page.getByRole('option').first().waitFor({ timeout: 120_000 });
+			const results = page.getByRole('listbox', { name: 'Search results' });
+			await results.getByRole('option').first().waitFor({ timeout: 120_000 });
 			await page.waitForTimeout(1000);
 			await phase(page, 'select');
 			const before = page.url();

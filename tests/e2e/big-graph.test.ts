@@ -103,7 +103,9 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		expect(workers.some((url) => /graph-worker/.test(url))).toBe(true);
 		const search = page.getByRole('combobox', { name: 'Search entities by name' });
 		await search.pressSequentially(quietLabel.slice(0, 8));
-		await expect(page.getByRole('option').first().innerText()).resolves.toContain(quietLabel.slice(0, 8));
+		// Scoped to the results: the legend's selects have options too.
+		const results = page.getByRole('listbox', { name: 'Search results' });
+		await expect(results.getByRole('option').first().innerText()).resolves.toContain(quietLabel.slice(0, 8));
 		await search.fill(quietLabel);
 		await search.press('Enter');
 		await page.waitForURL(browser().url(`/big-synthetic/${quiet}`));
@@ -126,7 +128,17 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		await expect(isEdgeDrawn(page, other)).resolves.toBe(false);
 		await expect(isDrawn(page, hub)).resolves.toBe(true);
 
+		// A drag or a zoom skips finding entities under the pointer while it moves: afterwards a click still finds
+		// the hub.
+		const start = await nodePosition(page, hub);
+		await page.mouse.move(start.x + 30, start.y + 30);
+		await page.mouse.down();
+		for (let i = 1; i <= 5; i++) await page.mouse.move(start.x + 30 + i * 20, start.y + 30 + i * 10);
+		await page.mouse.up();
+		await page.mouse.wheel(0, -120);
+		await page.waitForTimeout(600);
 		const at = await nodePosition(page, hub);
+		expect(at).not.toEqual(start);
 		await page.mouse.click(at.x, at.y);
 		await page.waitForURL(browser().url(`/big-synthetic/${hub}`));
 		await panelShows(page, graph.getNodeAttribute(hub, 'label'));

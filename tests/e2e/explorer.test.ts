@@ -25,7 +25,7 @@ describe('explorer', () => {
 		await graphSettled(page);
 		const search = page.getByRole('combobox', { name: 'Search entities by name' });
 		await search.fill('Delhi');
-		const option = page.getByRole('option').first();
+		const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
 		await expect(option.innerText()).resolves.toContain('India');
 		await expect(option.innerText()).resolves.toContain('matched “New Delhi”');
 		await search.press('Enter');

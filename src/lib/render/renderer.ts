@@ -8,7 +8,7 @@
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { defaultNodeSize } from '../graph/geometry';
 import type { KnowledgeGraph } from '../graph/build';
@@ -121,6 +121,29 @@ export function createRenderer(
 	graph.forEachNode((key, node) => ownSize.set(key, node.size ?? defaultNodeSize(graph.degree(key))));
 	const big = graph.size > BIG_GRAPH_EDGES;
 	const lean = big && softwareWebGL();
+	/** Whether the camera moves in the frame being drawn (sigma's own test for hiding edges and labels). */
+	let moving = false;
+	/** A frame drawn while moving skipped the picking pass: hit-testing needs one more frame once it stops. */
+	let pickingStale: ReturnType<typeof setTimeout> | undefined;
+
+	/**
+	 * The entities of a lean drawing: points, and no picking pass (a second drawing of every entity, into the
+	 * buffer that finds the entity under the pointer) while the camera moves, when nothing can be hovered.
+	 */
+	class LeanNodeProgram extends NodePointProgram {
+		override render(params: RenderParams): void {
+			if (!moving || !this.pickProgram) return super.render(params);
+			const picking = this.pickProgram;
+			this.pickProgram = null;
+			try {
+				super.render(params);
+			} finally {
+				this.pickProgram = picking;
+			}
+			clearTimeout(pickingStale);
+			pickingStale = setTimeout(() => sigma.scheduleRender(), 150);
+		}
+	}
 	// Big graphs draw straight lines only: no curvatures needed.
 	const curvatures = big ? new Map<string, number>() : parallelCurvatures(graph);
 	let theme = initialTheme;
@@ -215,7 +238,10 @@ export function createRenderer(
 		itemSizesReference: 'screen',
 		// Without a graphics card, sigma's discs cost far more than points (an instanced draw).
 		defaultNodeType: lean ? 'point' : 'circle',
-		nodeProgramClasses: { point: NodePointProgram },
+		nodeProgramClasses: { point: LeanNodeProgram } as unknown as Settings<
+			NodeAttributes,
+			EdgeAttributes
+		>['nodeProgramClasses'],
 		defaultEdgeType: 'arrow',
 		// The programs are typed for any attributes; sigma's generics cannot see that ours are a special case.
 		edgeProgramClasses: {
@@ -300,6 +326,12 @@ export function createRenderer(
 
 	sigma.on('beforeRender', () => {
 		candidates = [];
+		const captor = sigma.getMouseCaptor();
+		moving =
+			sigma.getCamera().isAnimated() ||
+			captor.isMoving ||
+			captor.draggedEvents > 0 ||
+			captor.currentWheelDirection !== 0;
 	});
 	const afterRender = () => {
 		if (lean) drawLeanEdges(sigma.getCanvases().edgeLabels?.getContext('2d'));
@@ -507,6 +539,7 @@ export function createRenderer(
 		kill() {
 			if (killed) return;
 			killed = true;
+			clearTimeout(pickingStale);
 			container.removeEventListener('wheel', blockWheel, { capture: true });
 			sigma.kill();
 		}
