@@ -238,7 +238,7 @@ export function createRenderer(
 		itemSizesReference: 'screen',
 		// Without a graphics card, sigma's discs cost far more than points (an instanced draw).
 		defaultNodeType: lean ? 'point' : 'circle',
-		nodeProgramClasses: { point: LeanNodeProgram } as unknown as Settings<
+		nodeProgramClasses: (lean ? { point: LeanNodeProgram } : {}) as unknown as Settings<
 			NodeAttributes,
 			EdgeAttributes
 		>['nodeProgramClasses'],
@@ -248,7 +248,7 @@ export function createRenderer(
 			arrow: EdgeArrowProgram,
 			curved: EdgeCurvedArrowProgram,
 			line: EdgeLineProgram,
-			none: NoEdgeProgram
+			...(lean ? { none: NoEdgeProgram } : {})
 		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
 		// A big graph stays responsive while it moves; its labels also need bigger nodes to show.
 		hideEdgesOnMove: big,
