@@ -1,7 +1,7 @@
 /**
  * The embed pages' only script (they are prerendered with `csr = false`, so SvelteKit's client does not load):
  * mounts the embed in place of its server-rendered copy, with the data the server rendered it from. Bundled into
- * the site by the `embedClient` plugin in vite.config.ts; the page finds it through src/lib/server/embed-client.ts.
+ * the site by the `embedClient` plugin in vite.config.ts, which names it; the embed layout links it.
  */
 import { mount } from 'svelte';
 import Embed from './Embed.svelte';
