@@ -128,8 +128,7 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		await expect(isEdgeDrawn(page, other)).resolves.toBe(false);
 		await expect(isDrawn(page, hub)).resolves.toBe(true);
 
-		// A drag or a zoom skips finding entities under the pointer while it moves: afterwards a click still finds
-		// the hub.
+		// After a drag and a zoom, a click finds the hub where it is drawn now (hit-testing follows the camera).
 		const start = await nodePosition(page, hub);
 		await page.mouse.move(start.x + 30, start.y + 30);
 		await page.mouse.down();
@@ -150,6 +149,24 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		await graphSettled(page);
 		await expect(isEdgeDrawn(page, 'narendra-modi-meets-vladimir-putin')).resolves.toBe(true);
 		await expect(note.count()).resolves.toBe(0);
+		expect(page.errors).toEqual([]);
+	});
+
+	// A lean drawing finds the entity under the pointer from the positions (no picking pass).
+	it('opens the small entity clicked, and nothing for a click on empty canvas', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/big-synthetic'));
+		await graphSettled(page);
+		const box = await page.locator('canvas').first().boundingBox();
+		if (!box) throw new Error('no canvas');
+		// The stage padding keeps the corner clear of entities.
+		await page.mouse.click(box.x + 4, box.y + 4);
+		await page.waitForTimeout(300);
+		expect(page.url()).toBe(browser().url('/big-synthetic'));
+		const at = await nodePosition(page, quiet);
+		await page.mouse.click(at.x, at.y);
+		await page.waitForURL(browser().url(`/big-synthetic/${quiet}`));
+		await panelShows(page, quietLabel);
 		expect(page.errors).toEqual([]);
 	});
 

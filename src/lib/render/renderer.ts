@@ -8,7 +8,7 @@
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
+import type { Coordinates, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { defaultNodeSize } from '../graph/geometry';
 import type { KnowledgeGraph } from '../graph/build';
@@ -16,6 +16,8 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/s
 import type { VisibleElements } from '../graph/view';
 import { type LabelCandidate, placeLabels } from './labels';
 import { parallelCurvatures } from './parallel';
+import { leanScale } from './lean';
+import { type GridPoint, PointGrid } from './point-grid';
 import { softwareWebGL } from './webgl';
 
 export interface Theme {
@@ -86,9 +88,6 @@ export interface GraphRenderer {
  */
 export const BIG_GRAPH_EDGES = __BIG_GRAPH_RELATIONSHIPS__;
 
-/** Entities of a lean drawing are smaller: without a graphics card every pixel costs. */
-const LEAN_NODE_SCALE = 0.5;
-
 /**
  * The relationships' program in a lean drawing: it keeps and draws nothing. sigma keeps every relationship in its
  * buffers and draws hidden ones as empty lines, which at 500,000 relationships still costs software WebGL about
@@ -98,6 +97,26 @@ class NoEdgeProgram extends EdgeLineProgram {
 	override reallocate(): void {}
 	override process(): void {}
 	override render(): void {}
+}
+
+/**
+ * The entities of a lean drawing: points, without sigma's picking pass (a second drawing of every entity, into
+ * the buffer that finds the entity under the pointer, on every frame). findNodeAt() does that job instead.
+ */
+class LeanNodeProgram extends NodePointProgram {
+	constructor(gl: WebGLRenderingContext, _picking: WebGLFramebuffer | null, renderer: Sigma) {
+		super(gl, null, renderer);
+	}
+}
+
+/** The parts of sigma that a lean drawing replaces; private in sigma's types, stable within sigma 3.0. */
+interface SigmaInternals {
+	/** The layers whose picking texture sigma allocates again before every frame. */
+	pickingLayers: Set<string>;
+	getNodeAtPosition(position: Coordinates): string | null;
+	renderEdgeLabels(): unknown;
+	/** What sigma draws for each entity (getNodeDisplayData copies it on every call). */
+	nodeDataCache: Record<string, NodeDisplayData>;
 }
 
 /** Draws `graph` into `container` (which must have a size). */
@@ -121,29 +140,17 @@ export function createRenderer(
 	graph.forEachNode((key, node) => ownSize.set(key, node.size ?? defaultNodeSize(graph.degree(key))));
 	const big = graph.size > BIG_GRAPH_EDGES;
 	const lean = big && softwareWebGL();
-	/** Whether the camera moves in the frame being drawn (sigma's own test for hiding edges and labels). */
-	let moving = false;
-	/** A frame drawn while moving skipped the picking pass: hit-testing needs one more frame once it stops. */
-	let pickingStale: ReturnType<typeof setTimeout> | undefined;
-
-	/**
-	 * The entities of a lean drawing: points, and no picking pass (a second drawing of every entity, into the
-	 * buffer that finds the entity under the pointer) while the camera moves, when nothing can be hovered.
-	 */
-	class LeanNodeProgram extends NodePointProgram {
-		override render(params: RenderParams): void {
-			if (!moving || !this.pickProgram) return super.render(params);
-			const picking = this.pickProgram;
-			this.pickProgram = null;
-			try {
-				super.render(params);
-			} finally {
-				this.pickProgram = picking;
-			}
-			clearTimeout(pickingStale);
-			pickingStale = setTimeout(() => sigma.scheduleRender(), 150);
-		}
-	}
+	/** What the entities' sizes are multiplied by: 1, or leanScale() of the sizes in use for a lean drawing. */
+	let sizeScale = 1;
+	const scaleSizes = () => {
+		if (!lean) return;
+		const sizes = appearance.sizes ?? ownSize;
+		sizeScale = leanScale(
+			sizes.values(),
+			Math.max(container.clientWidth * container.clientHeight, 320 * 240)
+		);
+	};
+	scaleSizes();
 	// Big graphs draw straight lines only: no curvatures needed.
 	const curvatures = big ? new Map<string, number>() : parallelCurvatures(graph);
 	let theme = initialTheme;
@@ -166,7 +173,7 @@ export function createRenderer(
 			x: data.x,
 			y: data.y,
 			label: data.label,
-			size: (appearance.sizes?.get(key) ?? ownSize.get(key) ?? 1) * (lean ? LEAN_NODE_SCALE : 1),
+			size: (appearance.sizes?.get(key) ?? ownSize.get(key) ?? 1) * sizeScale,
 			color: appearance.colors?.get(key) ?? nodeTypes[data.type]?.color ?? '#999999'
 		};
 		if (state.visible && !state.visible.nodes.has(key)) return { ...shown, hidden: true };
@@ -326,12 +333,6 @@ export function createRenderer(
 
 	sigma.on('beforeRender', () => {
 		candidates = [];
-		const captor = sigma.getMouseCaptor();
-		moving =
-			sigma.getCamera().isAnimated() ||
-			captor.isMoving ||
-			captor.draggedEvents > 0 ||
-			captor.currentWheelDirection !== 0;
 	});
 	const afterRender = () => {
 		if (lean) drawLeanEdges(sigma.getCanvases().edgeLabels?.getContext('2d'));
@@ -340,6 +341,60 @@ export function createRenderer(
 	sigma.on('afterRender', afterRender);
 	// The constructor's render collected its candidates before these listeners existed: draw its labels now.
 	afterRender();
+
+	if (lean) {
+		const internals = sigma as unknown as SigmaInternals;
+		// No picking pass: no picking texture to allocate (and clear) before every frame either.
+		internals.pickingLayers.clear();
+		internals.getNodeAtPosition = findNodeAt;
+		// Every relationship label of a lean drawing is empty, and sigma's search for the labels to draw goes
+		// through all relationships on every still frame (some 60 ms at 500,000).
+		internals.renderEdgeLabels = () => sigma;
+		sigma.on('afterProcess', () => {
+			entityGrid = null;
+		});
+	}
+
+	/** An index of where entities are drawn (sigma's framed coordinates) and the largest size, for findNodeAt. */
+	function gridOf(nodeData: Record<string, NodeDisplayData>): { grid: PointGrid; largest: number } {
+		const points: GridPoint[] = [];
+		let largest = 0;
+		for (const key in nodeData) {
+			const data = nodeData[key];
+			if (!data) continue;
+			points.push({ key, x: data.x, y: data.y });
+			largest = Math.max(largest, data.size);
+		}
+		return { grid: new PointGrid(points), largest };
+	}
+
+	/** Where the entities are drawn, for findNodeAt: built when the page is idle after the first frame, or when
+	 * first needed (some 70 ms at 100,000 entities; not in the first pointer move if the page had a moment). */
+	let entityGrid: { grid: PointGrid; largest: number } | null = null;
+
+	/**
+	 * The entity drawn under a point of the viewport, as sigma's picking pass would find it: the point is inside
+	 * its disc; of several, the one drawn on top (highest z-index), then the nearest.
+	 */
+	function findNodeAt(position: Coordinates): string | null {
+		// Read anew each time: sigma replaces the object when it processes the whole graph.
+		const nodeData = (sigma as unknown as SigmaInternals).nodeDataCache;
+		entityGrid ??= gridOf(nodeData);
+		const at = sigma.viewportToFramedGraph(position);
+		const aside = sigma.viewportToFramedGraph({ x: position.x + 100, y: position.y });
+		const perPixel = Math.hypot(aside.x - at.x, aside.y - at.y) / 100;
+		let found: string | null = null;
+		let [foundZ, foundDistance] = [-Infinity, Infinity];
+		entityGrid.grid.near(at.x, at.y, sigma.scaleSize(entityGrid.largest) * perPixel, (key, distance) => {
+			const data = nodeData[key];
+			if (!data || data.hidden || distance > sigma.scaleSize(data.size) * perPixel) return;
+			const z = data.zIndex ?? 0;
+			if (z > foundZ || (z === foundZ && distance < foundDistance)) {
+				[found, foundZ, foundDistance] = [key, z, distance];
+			}
+		});
+		return found;
+	}
 
 	/** A lean drawing's relationships, as lines on the 2D canvas under the entities (sigma's edge labels layer). */
 	function drawLeanEdges(context: CanvasRenderingContext2D | null | undefined): void {
@@ -450,6 +505,15 @@ export function createRenderer(
 		setTimeout(resolve, 250);
 	});
 	let killed = false;
+	if (lean) {
+		void ready.then(() => {
+			const build = () => {
+				if (!killed) entityGrid ??= gridOf((sigma as unknown as SigmaInternals).nodeDataCache);
+			};
+			if ('requestIdleCallback' in globalThis) requestIdleCallback(build, { timeout: 2000 });
+			else setTimeout(build, 200);
+		});
+	}
 
 	// sigma listens for wheel events on the container; stopping them on their way down (capture phase) keeps
 	// them from sigma without cancelling them, so the page scrolls as if the canvas were not there.
@@ -517,6 +581,7 @@ export function createRenderer(
 		setAppearance(next) {
 			if (next.sizes === appearance.sizes && next.colors === appearance.colors) return;
 			appearance = next;
+			scaleSizes();
 			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
 			sigma.refresh({});
 		},
@@ -539,7 +604,6 @@ export function createRenderer(
 		kill() {
 			if (killed) return;
 			killed = true;
-			clearTimeout(pickingStale);
 			container.removeEventListener('wheel', blockWheel, { capture: true });
 			sigma.kill();
 		}
