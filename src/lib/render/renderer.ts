@@ -6,9 +6,9 @@
  * Import it dynamically, on the client only: sigma needs WebGL at import time.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import type { Coordinates, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { defaultNodeSize } from '../graph/geometry';
 import type { KnowledgeGraph } from '../graph/build';
@@ -16,8 +16,6 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/s
 import type { VisibleElements } from '../graph/view';
 import { type LabelCandidate, placeLabels } from './labels';
 import { parallelCurvatures } from './parallel';
-import { leanScale } from './lean';
-import { type GridPoint, PointGrid } from './point-grid';
 import { softwareWebGL } from './webgl';
 
 export interface Theme {
@@ -88,43 +86,24 @@ export interface GraphRenderer {
  */
 export const BIG_GRAPH_EDGES = __BIG_GRAPH_RELATIONSHIPS__;
 
-/**
- * The relationships' program in a lean drawing: it keeps and draws nothing. sigma keeps every relationship in its
- * buffers and draws hidden ones as empty lines, which at 500,000 relationships still costs software WebGL about
- * 150 ms a frame; the few relationships a lean drawing shows go on a 2D canvas instead (drawLeanEdges).
- */
-class NoEdgeProgram extends EdgeLineProgram {
-	override reallocate(): void {}
-	override process(): void {}
-	override render(): void {}
-}
+/** The lean drawing's module (lean-drawing.ts), loaded only where a drawing is lean. */
+export type LeanDrawing = typeof import('./lean-drawing');
 
 /**
- * The entities of a lean drawing: points, without sigma's picking pass (a second drawing of every entity, into
- * the buffer that finds the entity under the pointer, on every frame). findNodeAt() does that job instead.
+ * What `graph` is to be drawn with here: the lean drawing when it has more than BIG_GRAPH_EDGES relationships and
+ * WebGL draws without a graphics card (README, Performance), else null. Pass it to createRenderer.
  */
-class LeanNodeProgram extends NodePointProgram {
-	constructor(gl: WebGLRenderingContext, _picking: WebGLFramebuffer | null, renderer: Sigma) {
-		super(gl, null, renderer);
-	}
+export async function leanDrawingFor(graph: KnowledgeGraph): Promise<LeanDrawing | null> {
+	return graph.size > BIG_GRAPH_EDGES && softwareWebGL() ? await import('./lean-drawing') : null;
 }
 
-/** The parts of sigma that a lean drawing replaces; private in sigma's types, stable within sigma 3.0. */
-interface SigmaInternals {
-	/** The layers whose picking texture sigma allocates again before every frame. */
-	pickingLayers: Set<string>;
-	getNodeAtPosition(position: Coordinates): string | null;
-	renderEdgeLabels(): unknown;
-	/** What sigma draws for each entity (getNodeDisplayData copies it on every call). */
-	nodeDataCache: Record<string, NodeDisplayData>;
-}
-
-/** Draws `graph` into `container` (which must have a size). */
+/** Draws `graph` into `container` (which must have a size), lean with `leanDrawing` (see leanDrawingFor). */
 export function createRenderer(
 	container: HTMLElement,
 	graph: KnowledgeGraph,
 	initialTheme: Theme,
-	initial: { state?: Partial<DisplayState>; appearance?: Appearance } = {}
+	initial: { state?: Partial<DisplayState>; appearance?: Appearance } = {},
+	leanDrawing: LeanDrawing | null = null
 ): GraphRenderer {
 	// The first render (in sigma's constructor) already shows the initial state: no second one.
 	let state: DisplayState = {
@@ -139,13 +118,13 @@ export function createRenderer(
 	const ownSize = new Map<string, number>();
 	graph.forEachNode((key, node) => ownSize.set(key, node.size ?? defaultNodeSize(graph.degree(key))));
 	const big = graph.size > BIG_GRAPH_EDGES;
-	const lean = big && softwareWebGL();
+	const lean = leanDrawing !== null;
 	/** What the entities' sizes are multiplied by: 1, or leanScale() of the sizes in use for a lean drawing. */
 	let sizeScale = 1;
 	const scaleSizes = () => {
-		if (!lean) return;
+		if (!leanDrawing) return;
 		const sizes = appearance.sizes ?? ownSize;
-		sizeScale = leanScale(
+		sizeScale = leanDrawing.leanScale(
 			sizes.values(),
 			Math.max(container.clientWidth * container.clientHeight, 320 * 240)
 		);
@@ -245,7 +224,7 @@ export function createRenderer(
 		itemSizesReference: 'screen',
 		// Without a graphics card, sigma's discs cost far more than points (an instanced draw).
 		defaultNodeType: lean ? 'point' : 'circle',
-		nodeProgramClasses: (lean ? { point: LeanNodeProgram } : {}) as unknown as Settings<
+		nodeProgramClasses: (leanDrawing ? { point: leanDrawing.LeanNodeProgram } : {}) as unknown as Settings<
 			NodeAttributes,
 			EdgeAttributes
 		>['nodeProgramClasses'],
@@ -255,7 +234,7 @@ export function createRenderer(
 			arrow: EdgeArrowProgram,
 			curved: EdgeCurvedArrowProgram,
 			line: EdgeLineProgram,
-			...(lean ? { none: NoEdgeProgram } : {})
+			...(leanDrawing ? { none: leanDrawing.NoEdgeProgram } : {})
 		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
 		// A big graph stays responsive while it moves; its labels also need bigger nodes to show.
 		hideEdgesOnMove: big,
@@ -335,84 +314,17 @@ export function createRenderer(
 		candidates = [];
 	});
 	const afterRender = () => {
-		if (lean) drawLeanEdges(sigma.getCanvases().edgeLabels?.getContext('2d'));
+		// A lean drawing's relationships go on the 2D canvas under the entities (sigma's edge labels layer).
+		const lines = sigma.getCanvases().edgeLabels?.getContext('2d');
+		if (leanDrawing && lines && leanEdges.length > 0) {
+			const ends = leanEdges.map((edge): [string, string] => [graph.source(edge), graph.target(edge)]);
+			leanDrawing.drawLines(lines, sigma, ends, theme.edgeStrong);
+		}
 		drawLabels(sigma.getCanvases().labels?.getContext('2d'));
 	};
 	sigma.on('afterRender', afterRender);
 	// The constructor's render collected its candidates before these listeners existed: draw its labels now.
 	afterRender();
-
-	if (lean) {
-		const internals = sigma as unknown as SigmaInternals;
-		// No picking pass: no picking texture to allocate (and clear) before every frame either.
-		internals.pickingLayers.clear();
-		internals.getNodeAtPosition = findNodeAt;
-		// Every relationship label of a lean drawing is empty, and sigma's search for the labels to draw goes
-		// through all relationships on every still frame (some 60 ms at 500,000).
-		internals.renderEdgeLabels = () => sigma;
-		sigma.on('afterProcess', () => {
-			entityGrid = null;
-		});
-	}
-
-	/** An index of where entities are drawn (sigma's framed coordinates) and the largest size, for findNodeAt. */
-	function gridOf(nodeData: Record<string, NodeDisplayData>): { grid: PointGrid; largest: number } {
-		const points: GridPoint[] = [];
-		let largest = 0;
-		for (const key in nodeData) {
-			const data = nodeData[key];
-			if (!data) continue;
-			points.push({ key, x: data.x, y: data.y });
-			largest = Math.max(largest, data.size);
-		}
-		return { grid: new PointGrid(points), largest };
-	}
-
-	/** Where the entities are drawn, for findNodeAt: built when the page is idle after the first frame, or when
-	 * first needed (some 70 ms at 100,000 entities; not in the first pointer move if the page had a moment). */
-	let entityGrid: { grid: PointGrid; largest: number } | null = null;
-
-	/**
-	 * The entity drawn under a point of the viewport, as sigma's picking pass would find it: the point is inside
-	 * its disc; of several, the one drawn on top (highest z-index), then the nearest.
-	 */
-	function findNodeAt(position: Coordinates): string | null {
-		// Read anew each time: sigma replaces the object when it processes the whole graph.
-		const nodeData = (sigma as unknown as SigmaInternals).nodeDataCache;
-		entityGrid ??= gridOf(nodeData);
-		const at = sigma.viewportToFramedGraph(position);
-		const aside = sigma.viewportToFramedGraph({ x: position.x + 100, y: position.y });
-		const perPixel = Math.hypot(aside.x - at.x, aside.y - at.y) / 100;
-		let found: string | null = null;
-		let [foundZ, foundDistance] = [-Infinity, Infinity];
-		entityGrid.grid.near(at.x, at.y, sigma.scaleSize(entityGrid.largest) * perPixel, (key, distance) => {
-			const data = nodeData[key];
-			if (!data || data.hidden || distance > sigma.scaleSize(data.size) * perPixel) return;
-			const z = data.zIndex ?? 0;
-			if (z > foundZ || (z === foundZ && distance < foundDistance)) {
-				[found, foundZ, foundDistance] = [key, z, distance];
-			}
-		});
-		return found;
-	}
-
-	/** A lean drawing's relationships, as lines on the 2D canvas under the entities (sigma's edge labels layer). */
-	function drawLeanEdges(context: CanvasRenderingContext2D | null | undefined): void {
-		if (!context || leanEdges.length === 0) return;
-		context.beginPath();
-		for (const edge of leanEdges) {
-			const source = sigma.getNodeDisplayData(graph.source(edge));
-			const target = sigma.getNodeDisplayData(graph.target(edge));
-			if (!source || !target || source.hidden || target.hidden) continue;
-			const from = sigma.framedGraphToViewport(source);
-			const to = sigma.framedGraphToViewport(target);
-			context.moveTo(from.x, from.y);
-			context.lineTo(to.x, to.y);
-		}
-		context.lineWidth = 1.5;
-		context.strokeStyle = theme.edgeStrong;
-		context.stroke();
-	}
 
 	function drawLabels(context: CanvasRenderingContext2D | null | undefined): void {
 		if (!context) return;
@@ -505,15 +417,7 @@ export function createRenderer(
 		setTimeout(resolve, 250);
 	});
 	let killed = false;
-	if (lean) {
-		void ready.then(() => {
-			const build = () => {
-				if (!killed) entityGrid ??= gridOf((sigma as unknown as SigmaInternals).nodeDataCache);
-			};
-			if ('requestIdleCallback' in globalThis) requestIdleCallback(build, { timeout: 2000 });
-			else setTimeout(build, 200);
-		});
-	}
+	leanDrawing?.findNodesByPosition(sigma, ready, () => !killed);
 
 	// sigma listens for wheel events on the container; stopping them on their way down (capture phase) keeps
 	// them from sigma without cancelling them, so the page scrolls as if the canvas were not there.

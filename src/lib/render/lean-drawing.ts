@@ -1,0 +1,131 @@
+/**
+ * The lean drawing of big graphs without a graphics card (README, Performance). On software WebGL every frame
+ * keeps the page waiting until the whole frame is drawn, so a lean drawing draws entities as small points with no
+ * picking pass, keeps no relationship in WebGL, and draws the few relationships it shows on a 2D canvas.
+ * renderer.ts loads this module only for such a drawing; other pages never download it.
+ */
+import type { Attributes } from 'graphology-types';
+import type Sigma from 'sigma';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import type { Coordinates, NodeDisplayData } from 'sigma/types';
+import { PointGrid } from './point-grid';
+
+export { leanScale } from './lean';
+
+/**
+ * The relationships' program: it keeps and draws nothing. sigma keeps every relationship in its buffers and draws
+ * hidden ones as empty lines, which at 500,000 relationships still costs software WebGL about 150 ms a frame.
+ */
+export class NoEdgeProgram extends EdgeLineProgram {
+	override reallocate(): void {}
+	override process(): void {}
+	override render(): void {}
+}
+
+/**
+ * The entities: points (sigma's discs are an instanced draw that software WebGL does slowly), without sigma's
+ * picking pass (a second drawing of every entity, into the buffer that finds the entity under the pointer, on
+ * every frame). findNodesByPosition() does that job instead.
+ */
+export class LeanNodeProgram extends NodePointProgram {
+	constructor(gl: WebGLRenderingContext, _picking: WebGLFramebuffer | null, renderer: Sigma) {
+		super(gl, null, renderer);
+	}
+}
+
+/** The parts of sigma that a lean drawing replaces; private in sigma's types, stable within sigma 3.0. */
+interface SigmaInternals {
+	/** The layers whose picking texture sigma allocates again before every frame. */
+	pickingLayers: Set<string>;
+	getNodeAtPosition(position: Coordinates): string | null;
+	renderEdgeLabels(): unknown;
+	/** What sigma draws for each entity (getNodeDisplayData copies it on every call). */
+	nodeDataCache: Record<string, NodeDisplayData>;
+}
+
+/**
+ * Makes `sigma` find the entity under the pointer from where entities are drawn instead of its picking pass, and
+ * stops its search for relationship labels (a lean drawing has none; the search goes through every relationship
+ * on every still frame, some 60 ms at 500,000). The index of positions is built once `ready` has resolved and
+ * the page is idle (some 70 ms at 100,000 entities), or at the first pointer move if that comes first, and again
+ * after sigma processes the whole graph.
+ */
+export function findNodesByPosition<N extends Attributes, E extends Attributes, G extends Attributes>(
+	sigma: Sigma<N, E, G>,
+	ready: Promise<void>,
+	alive: () => boolean
+): void {
+	const internals = sigma as unknown as SigmaInternals;
+	internals.pickingLayers.clear();
+	internals.renderEdgeLabels = () => sigma;
+	let index: { grid: PointGrid; largest: number } | null = null;
+	sigma.on('afterProcess', () => {
+		index = null;
+	});
+	// Read anew each time: sigma replaces the object when it processes the whole graph.
+	const drawn = () => internals.nodeDataCache;
+	const indexOf = (nodes: Record<string, NodeDisplayData>) => {
+		const points: { key: string; x: number; y: number }[] = [];
+		let largest = 0;
+		for (const key in nodes) {
+			const data = nodes[key];
+			if (!data) continue;
+			points.push({ key, x: data.x, y: data.y });
+			largest = Math.max(largest, data.size);
+		}
+		return { grid: new PointGrid(points), largest };
+	};
+	void ready.then(() => {
+		const build = () => {
+			if (alive()) index ??= indexOf(drawn());
+		};
+		if ('requestIdleCallback' in globalThis) requestIdleCallback(build, { timeout: 2000 });
+		else setTimeout(build, 200);
+	});
+
+	// As sigma's picking pass finds it: the point is inside the entity's disc; of several, the one drawn on top
+	// (highest z-index), then the nearest.
+	internals.getNodeAtPosition = (position) => {
+		const nodes = drawn();
+		index ??= indexOf(nodes);
+		const at = sigma.viewportToFramedGraph(position);
+		const aside = sigma.viewportToFramedGraph({ x: position.x + 100, y: position.y });
+		const perPixel = Math.hypot(aside.x - at.x, aside.y - at.y) / 100;
+		let found: string | null = null;
+		let foundZ = -Infinity;
+		let foundDistance = Infinity;
+		index.grid.near(at.x, at.y, sigma.scaleSize(index.largest) * perPixel, (key, distance) => {
+			const data = nodes[key];
+			if (!data || data.hidden || distance > sigma.scaleSize(data.size) * perPixel) return;
+			const z = data.zIndex ?? 0;
+			if (z > foundZ || (z === foundZ && distance < foundDistance)) {
+				found = key;
+				foundZ = z;
+				foundDistance = distance;
+			}
+		});
+		return found;
+	};
+}
+
+/** Draws relationships as straight lines between their entities' discs on a 2D canvas (hidden ends skip them). */
+export function drawLines<N extends Attributes, E extends Attributes, G extends Attributes>(
+	context: CanvasRenderingContext2D,
+	sigma: Sigma<N, E, G>,
+	ends: Iterable<[source: string, target: string]>,
+	color: string
+): void {
+	context.beginPath();
+	for (const [source, target] of ends) {
+		const from = sigma.getNodeDisplayData(source);
+		const to = sigma.getNodeDisplayData(target);
+		if (!from || !to || from.hidden || to.hidden) continue;
+		const a = sigma.framedGraphToViewport(from);
+		const b = sigma.framedGraphToViewport(to);
+		context.moveTo(a.x, a.y);
+		context.lineTo(b.x, b.y);
+	}
+	context.lineWidth = 1.5;
+	context.strokeStyle = color;
+	context.stroke();
+}
