@@ -25,7 +25,7 @@ export class NoEdgeProgram extends EdgeLineProgram {
 /**
  * The entities: points (sigma's discs are an instanced draw that software WebGL does slowly), without sigma's
  * picking pass (a second drawing of every entity, into the buffer that finds the entity under the pointer, on
- * every frame). findNodesByPosition() does that job instead.
+ * every frame). leanSigma() finds it from positions instead.
  */
 export class LeanNodeProgram extends NodePointProgram {
 	constructor(gl: WebGLRenderingContext, _picking: WebGLFramebuffer | null, renderer: Sigma) {
@@ -33,7 +33,10 @@ export class LeanNodeProgram extends NodePointProgram {
 	}
 }
 
-/** The parts of sigma that a lean drawing replaces; private in sigma's types, stable within sigma 3.0. */
+/**
+ * The parts of sigma that a lean drawing replaces: private in sigma's types, read here as sigma 3.0.3 (pinned in
+ * package.json) has them. The lean browser tests (big-graph.test.ts) click and hover through them.
+ */
 interface SigmaInternals {
 	/** The layers whose picking texture sigma allocates again before every frame. */
 	pickingLayers: Set<string>;
@@ -50,7 +53,7 @@ interface SigmaInternals {
  * the page is idle (some 70 ms at 100,000 entities), or at the first pointer move if that comes first, and again
  * after sigma processes the whole graph.
  */
-export function findNodesByPosition<N extends Attributes, E extends Attributes, G extends Attributes>(
+export function leanSigma<N extends Attributes, E extends Attributes, G extends Attributes>(
 	sigma: Sigma<N, E, G>,
 	ready: Promise<void>,
 	alive: () => boolean

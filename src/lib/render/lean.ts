@@ -1,4 +1,7 @@
-/** Sizes for the lean drawing of big graphs without a graphics card (see renderer.ts). */
+/**
+ * Sizes for the lean drawing of big graphs without a graphics card (lean-drawing.ts re-exports them). Apart from
+ * it so that node can test them: sigma, which lean-drawing.ts imports, needs WebGL at import time.
+ */
 
 /**
  * Entities of a lean drawing are smaller: without a graphics card every pixel of every disc costs. On a plain

@@ -417,7 +417,7 @@ export function createRenderer(
 		setTimeout(resolve, 250);
 	});
 	let killed = false;
-	leanDrawing?.findNodesByPosition(sigma, ready, () => !killed);
+	leanDrawing?.leanSigma(sigma, ready, () => !killed);
 
 	// sigma listens for wheel events on the container; stopping them on their way down (capture phase) keeps
 	// them from sigma without cancelling them, so the page scrolls as if the canvas were not there.
