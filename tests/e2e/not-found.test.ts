@@ -8,6 +8,20 @@ import { panelShows } from './graph-page';
 describe('not found', () => {
 	const browser = useBrowser();
 
+	/**
+	 * Opens `path`, which must answer 404 with the "Not found" page. `uncaught` collects the page's uncaught
+	 * exceptions only: `page.errors` also holds the console's report of the 404 response itself.
+	 */
+	async function openNotFound(path: string) {
+		const page = await browser().newPage();
+		const uncaught: string[] = [];
+		page.on('pageerror', (error) => uncaught.push(error.message));
+		const response = await page.goto(browser().url(path));
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
+		return { page, uncaught };
+	}
+
 	it('answers an unknown entity with 404 and a search started from its address', async () => {
 		const page = await browser().newPage();
 		const response = await page.goto(browser().url('/india-russia/kudankulam'));
@@ -40,12 +54,7 @@ describe('not found', () => {
 	])(
 		'answers an entity address with %s with 404 and a search started from it, as text',
 		async (_, path, guess) => {
-			const page = await browser().newPage();
-			const uncaught: string[] = [];
-			page.on('pageerror', (error) => uncaught.push(error.message));
-			const response = await page.goto(browser().url(path));
-			expect(response?.status()).toBe(404);
-			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
+			const { page, uncaught } = await openNotFound(path);
 			const search = page.getByRole('combobox', { name: 'Search entities by name' });
 			await expect(search.inputValue()).resolves.toBe(guess);
 			await expect(page.locator('b').count()).resolves.toBe(0);
@@ -61,12 +70,7 @@ describe('not found', () => {
 		['malformed escapes', '/%E0%A4%A'],
 		['10 kB', `/${'x'.repeat(10 * 1024)}`]
 	])('answers a graph address with %s with 404 and the list of graphs', async (_, path) => {
-		const page = await browser().newPage();
-		const uncaught: string[] = [];
-		page.on('pageerror', (error) => uncaught.push(error.message));
-		const response = await page.goto(browser().url(path));
-		expect(response?.status()).toBe(404);
-		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
+		const { page, uncaught } = await openNotFound(path);
 		await page.getByRole('link', { name: 'India and Russia after the Modi–Putin talks' }).waitFor();
 		expect(uncaught).toEqual([]);
 	});
