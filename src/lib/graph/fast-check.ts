@@ -5,7 +5,8 @@
  * `cleanGraphFile` whether the file is clean: whether the full check (the schema of schema.ts, then
  * `checkReferences` and `checkFieldNames` of load.ts) would accept it with no error and no warning. The answer
  * must never be yes when the full check would say anything; it may be no whenever this code is unsure, and then
- * the full check runs and writes the messages. So every rule here mirrors one of schema.ts or load.ts, and
+ * the full check runs and writes the messages. So every check here mirrors one of schema.ts or load.ts, with the
+ * rules themselves (limits, patterns, predicates, reserved names) read from rules.ts like the schema does; and
  * anything unusual (an unknown attribute, a key out of the format's order, an object that is not a plain JSON
  * object) is simply "not clean".
  *
@@ -14,30 +15,39 @@
  * the schema are rebuilt in that order (zod's output follows the schema's order). The input is never changed:
  * what differs is copied, up to the top.
  */
+import { graphIdFromFileName } from './formats';
+import {
+	ENTITY_KEY_PATTERN,
+	GRAPH_ID_PATTERN,
+	LIMITS,
+	RESERVED_ENTITY_KEYS,
+	SITE_PATHS,
+	TYPE_KEY_PATTERN,
+	isCalendarDate,
+	isColour,
+	isHttpUrl,
+	isReservedName
+} from './rules';
 import {
 	type EdgeAttributes,
 	type GraphAttributes,
 	type GraphFile,
 	KNOWN_FIELDS,
-	LIMITS,
-	type NodeAttributes,
-	RESERVED_ENTITY_KEYS,
-	SITE_PATHS,
-	isReservedName
+	type NodeAttributes
 } from './schema';
 
 // Module-local copies of what the rules read: under some loaders (tsx, vitest) every use of an imported binding
 // is a getter call, which the hot loops below would pay a million times.
 const L = { ...LIMITS };
 const isReserved = isReservedName;
+const isHttp = isHttpUrl;
+const isCalendar = isCalendarDate;
 const ENTITY_ADDRESSES = RESERVED_ENTITY_KEYS;
 const SITE_ADDRESSES = SITE_PATHS;
-
-/** The graph id a file name stands for: its base name without `.json`. */
-export function graphIdFromFileName(file: string): string {
-	const base = file.split(/[\\/]/).pop() ?? file;
-	return base.replace(/\.json$/i, '');
-}
+const GRAPH_ID = GRAPH_ID_PATTERN;
+const TYPE_KEY = TYPE_KEY_PATTERN;
+const ENTITY_KEY = ENTITY_KEY_PATTERN;
+const isColourText = isColour;
 
 /** The fields of each part of the format, in the order of the schema: the rules below check exactly these. */
 export const FAST_CHECK_FIELDS = {
@@ -190,17 +200,12 @@ function inSchemaOrder(value: Json, fields: readonly string[], mask: number): Js
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Values (each mirrors a schema of schema.ts)
+// Values (each mirrors a schema of schema.ts, with the rules of rules.ts)
 
 /** `text(min, max)`: a string of min to max UTF-16 code units (zod counts `.length`). */
 function isText(value: unknown, min: number, max: number): value is string {
 	return typeof value === 'string' && value.length >= min && value.length <= max;
 }
-
-const GRAPH_ID = /^[a-z0-9][a-z0-9-]*$/;
-const TYPE_KEY = /^[a-z][a-z0-9_-]*$/;
-const ENTITY_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
 /** `graphIdSchema`, and `checkReferences`' rule that the id is the file's name. */
 function isGraphId(value: unknown, expected: string): value is string {
@@ -232,27 +237,14 @@ function isBoolean(value: unknown): value is boolean {
 	return typeof value === 'boolean';
 }
 
-/** `isHttpUrl` of schema.ts, under `.max(LIMITS.url)`. */
+/** The source's `url`: `isHttpUrl` under `.max(LIMITS.url)`. */
 function isUrl(value: unknown): value is string {
-	if (!isText(value, 0, L.url)) return false;
-	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
+	return isText(value, 0, L.url) && isHttp(value);
 }
 
-/** `isCalendarDate` of schema.ts. */
+/** The source's `date`. */
 function isDate(value: unknown): value is string {
-	if (typeof value !== 'string') return false;
-	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-	if (!match) return false;
-	const month = match[2] === undefined ? 1 : Number(match[2]);
-	const day = match[3] === undefined ? 1 : Number(match[3]);
-	if (month < 1 || month > 12 || day < 1) return false;
-	const daysInMonth = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
-	return day <= daysInMonth;
+	return typeof value === 'string' && isCalendar(value);
 }
 
 const isPublisher = (value: unknown): value is string => isText(value, 1, L.title);
@@ -341,7 +333,7 @@ function cleanNodeType(value: unknown): Json | undefined {
 	if (!isPlain(value)) return undefined;
 	const mask = keyMask(value, FAST_CHECK_FIELDS.nodeType);
 	if (mask < 0 || (mask & 3) !== 3) return undefined;
-	if (!isText(value.label, 1, L.label) || typeof value.color !== 'string' || !COLOUR.test(value.color)) {
+	if (!isText(value.label, 1, L.label) || typeof value.color !== 'string' || !isColourText(value.color)) {
 		return undefined;
 	}
 	return mask & UNORDERED ? inSchemaOrder(value, FAST_CHECK_FIELDS.nodeType, mask) : value;

@@ -1,12 +1,22 @@
 /**
- * Reads a graph file: bytes or text -> JSON -> schema and referential checks -> a graphology MultiDirectedGraph.
- * Never throws and never returns a half-built graph: the result is a graph (with warnings) or every problem found.
+ * Reads a graph file: a format reader (formats/) turns bytes or text into graph data, then the same schema and
+ * referential checks for every format, then a graphology MultiDirectedGraph. Never throws and never returns a
+ * half-built graph: the result is a graph (with warnings) or every problem found, each with its code.
  */
 import type { $ZodIssue } from 'zod/v4/core';
 import { type KnowledgeGraph, buildGraph } from './build';
-import { cleanGraphFile, graphIdFromFileName } from './fast-check';
-import { type Problem, quote, showKey } from './problems';
-import { type GraphFile, KNOWN_FIELDS, LIMITS, graphFileSchema, isReservedName } from './schema';
+import { cleanGraphFile } from './fast-check';
+import { type ReadResult, describeFormats, graphIdFromFileName, readerFor } from './formats';
+import {
+	PROBLEM_CODES,
+	type Problem,
+	type ProblemCode,
+	fileProblem,
+	isProblemCode,
+	quote,
+	showKey
+} from './problems';
+import { type GraphFile, KNOWN_FIELDS, RESERVED_MESSAGE, graphFileSchema, isReservedName } from './schema';
 
 export type { KnowledgeGraph };
 export { graphIdFromFileName };
@@ -18,55 +28,44 @@ export type LoadResult =
 	{ ok: true; graph: KnowledgeGraph; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
- * Loads a graph file. `file` names it in messages and must be `<graph id>.json` (any folder).
+ * Loads a graph file. `file` names it in problems; its extension picks the format (formats/index.ts) and its
+ * base name without that extension must be the graph's id (`<graph id>.json`, in any folder).
  * Returns the graph and the warnings, or every problem; never throws.
  */
 export function loadGraph(input: string | Uint8Array, file: string): LoadResult {
 	try {
-		const parsed = parseGraphJson(input, file);
-		if (!parsed.ok) return parsed;
-		const checked = validateGraphData(parsed.value, file);
+		const read = readGraphData(input, file);
+		if (!read.ok) return read;
+		const checked = validateGraphData(read.value, file);
 		if (!checked.ok) return checked;
 		return { ok: true, graph: buildGraph(checked.data), warnings: checked.warnings };
 	} catch (error) {
 		// The checks above should make this unreachable; report it rather than crash if it is not.
-		return fail(
-			file,
-			`could not be loaded (this is a bug in the loader, please report it): ${describeError(error)}`
-		);
+		const message = error instanceof Error ? error.message : String(error);
+		return {
+			ok: false,
+			problems: [
+				fileProblem(
+					file,
+					'internal.bug',
+					`could not be loaded (this is a bug in the loader, please report it): ${message}`
+				)
+			]
+		};
 	}
 }
 
-/** Decodes and parses a file into a JSON value, or says why it cannot be. */
-export function parseGraphJson(
-	input: string | Uint8Array,
-	file: string
-): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
-	const size = typeof input === 'string' ? input.length : input.byteLength;
-	if (size > LIMITS.fileBytes) {
-		return fail(file, `is ${size} bytes; a graph file may be at most ${LIMITS.fileBytes} bytes`);
+/**
+ * The graph data of a file, not yet validated, as the reader of its format reads it; or why it cannot be read
+ * (a format no reader claims, bytes that are not text, a syntax error located by line and column).
+ */
+export function readGraphData(input: string | Uint8Array, file: string): ReadResult {
+	const reader = readerFor(file);
+	if (!reader) {
+		const message = `is not in a format the explorer reads; graph files end in ${describeFormats()}`;
+		return { ok: false, problems: [fileProblem(file, 'file.unknown-format', message)] };
 	}
-	let text: string;
-	if (typeof input === 'string') {
-		text = input;
-	} else {
-		try {
-			text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
-		} catch {
-			return fail(
-				file,
-				`is not valid UTF-8 text (first bad byte at offset ${firstInvalidUtf8(input)}); save it as UTF-8`
-			);
-		}
-	}
-	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	if (text.trim() === '')
-		return fail(file, 'is empty; a graph file is a JSON object {attributes, options, nodes, edges}');
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return fail(file, `is not valid JSON: ${describeJsonError(error, text)}`);
-	}
+	return reader.read(input, file);
 }
 
 /**
@@ -94,6 +93,7 @@ export function validateGraphDataInFull(raw: unknown, file: string): ValidateRes
 	if (!isObject(raw)) {
 		report.top(
 			undefined,
+			'value.type',
 			`the top level must be a JSON object {attributes, options, nodes, edges}, not ${describeValue(raw)}`
 		);
 		return { ok: false, problems: report.problems() };
@@ -110,9 +110,11 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 	const attributes = isObject(raw.attributes) ? raw.attributes : undefined;
 	const expectedId = graphIdFromFileName(file);
 	if (typeof attributes?.id === 'string' && attributes.id !== expectedId) {
+		const named = file.split(/[\\/]/).pop() ?? file;
 		report.graph(
 			'id',
-			`is ${quote(attributes.id)} but the file is named ${expectedId}.json; the id must equal the file name`
+			'graph.id-mismatch',
+			`is ${quote(attributes.id)} but the file is named ${named}; the id must equal the file name`
 		);
 	}
 	const nodeTypes = ownKeys(attributes?.nodeTypes);
@@ -123,10 +125,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 		['edgeTypes', edgeTypes]
 	] as const) {
 		if (keys?.has('__proto__')) {
-			report.graph(
-				`${group}["__proto__"]`,
-				'is a name reserved by JavaScript (a property of Object.prototype); rename it'
-			);
+			report.graph(`${group}["__proto__"]`, 'key.reserved', RESERVED_MESSAGE);
 		}
 	}
 	const sourceIds = new Set<string>();
@@ -134,7 +133,11 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 		attributes.sources.forEach((source, i) => {
 			if (!isObject(source) || typeof source.id !== 'string') return;
 			if (sourceIds.has(source.id))
-				report.graph(`sources[${i}].id`, `${quote(source.id)} is used by an earlier source too`);
+				report.graph(
+					`sources[${i}].id`,
+					'key.duplicate',
+					`${quote(source.id)} is used by an earlier source too`
+				);
 			sourceIds.add(source.id);
 		});
 	}
@@ -145,12 +148,12 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 			if (!isObject(node)) return;
 			if (typeof node.key === 'string') {
 				if (nodeKeys.has(node.key))
-					report.node(i, 'key', 'duplicate node key: an earlier node has the same key');
+					report.node(i, 'key', 'key.duplicate', 'duplicate node key: an earlier node has the same key');
 				nodeKeys.add(node.key);
 			}
 			const type = isObject(node.attributes) ? node.attributes.type : undefined;
 			if (nodeTypes && typeof type === 'string' && !nodeTypes.has(type)) {
-				report.node(i, 'type', `${quote(type)} is not declared in the graph's nodeTypes`);
+				report.node(i, 'type', 'ref.unknown-type', `${quote(type)} is not declared in the graph's nodeTypes`);
 			}
 		});
 	}
@@ -162,18 +165,23 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 		if (!isObject(edge)) return;
 		if (typeof edge.key === 'string') {
 			if (edgeKeys.has(edge.key))
-				report.edge(i, 'key', 'duplicate edge key: an earlier edge has the same key');
+				report.edge(i, 'key', 'key.duplicate', 'duplicate edge key: an earlier edge has the same key');
 			edgeKeys.add(edge.key);
 		}
 		for (const end of ['source', 'target'] as const) {
 			const key = edge[end];
 			if (nodesKnown && typeof key === 'string' && !nodeKeys.has(key)) {
-				report.edge(i, end, `no node has the key ${showKey(key)}`);
+				report.edge(i, end, 'ref.unknown-node', `no node has the key ${showKey(key)}`);
 			}
 		}
 		const attrs = isObject(edge.attributes) ? edge.attributes : undefined;
 		if (edgeTypes && typeof attrs?.type === 'string' && !edgeTypes.has(attrs.type)) {
-			report.edge(i, 'type', `${quote(attrs.type)} is not declared in the graph's edgeTypes`);
+			report.edge(
+				i,
+				'type',
+				'ref.unknown-type',
+				`${quote(attrs.type)} is not declared in the graph's edgeTypes`
+			);
 		}
 		if (Array.isArray(attrs?.evidence)) {
 			attrs.evidence.forEach((evidence, j) => {
@@ -181,6 +189,7 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 					report.edge(
 						i,
 						`evidence[${j}].source`,
+						'ref.unknown-source',
 						`${quote(evidence.source)} is not the id of any of the graph's sources`
 					);
 				}
@@ -191,9 +200,8 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 
 /** Reserved names anywhere in a known object are errors; names the format does not know are warnings. */
 function checkFieldNames(raw: Record<string, unknown>, report: Report): void {
-	report.fieldNames(raw, KNOWN_FIELDS.top, (name, message, severity) => report.top(name, message, severity));
-	const graphAt = (field: string, message: string, severity: 'error' | 'warning') =>
-		report.graph(field, message, severity);
+	report.fieldNames(raw, KNOWN_FIELDS.top, report.top);
+	const graphAt: At = report.graph;
 	const attributes = raw.attributes;
 	if (isObject(attributes)) {
 		report.fieldNames(attributes, KNOWN_FIELDS.graph, graphAt);
@@ -214,15 +222,14 @@ function checkFieldNames(raw: Record<string, unknown>, report: Report): void {
 		}
 	}
 	if (isObject(raw.options)) {
-		report.fieldNames(raw.options, KNOWN_FIELDS.options, (name, message, severity) =>
-			report.top(`options.${name}`, message, severity)
+		report.fieldNames(raw.options, KNOWN_FIELDS.options, (name, code, message) =>
+			report.top(`options.${name}`, code, message)
 		);
 	}
 	const each = (list: unknown, entry: readonly string[], attrs: readonly string[], at: Report['node']) => {
 		if (!Array.isArray(list)) return;
 		list.forEach((item, i) => {
-			const here = (field: string, message: string, severity: 'error' | 'warning') =>
-				at(i, field, message, severity);
+			const here: At = (field, code, message) => at(i, field, code, message);
 			report.fieldNames(item, entry, here);
 			if (isObject(item)) report.fieldNames(item.attributes, attrs, here);
 			if (isObject(item) && isObject(item.attributes) && Array.isArray(item.attributes.evidence)) {
@@ -236,7 +243,8 @@ function checkFieldNames(raw: Record<string, unknown>, report: Report): void {
 	each(raw.edges, KNOWN_FIELDS.edgeEntry, KNOWN_FIELDS.edge, report.edge);
 }
 
-type At = (field: string, message: string, severity: 'error' | 'warning') => void;
+/** Reports a problem at `field` of one place (the top level, the graph, one node or edge). */
+type At = (field: string, code: ProblemCode, message: string) => void;
 
 /** Collects problems in file order: the file, then graph attributes, then nodes and edges by position. */
 class Report {
@@ -258,9 +266,16 @@ class Report {
 		return ordered;
 	}
 
-	private add(list: Problem[], problem: Problem): void {
-		if (problem.severity === 'error') this.hasErrors = true;
-		list.push(problem);
+	private add(
+		list: Problem[],
+		code: ProblemCode,
+		where: string | undefined,
+		field: string | undefined,
+		message: string
+	): void {
+		const severity = PROBLEM_CODES[code];
+		if (severity === 'error') this.hasErrors = true;
+		list.push({ severity, code, file: this.file, where, field, message });
 	}
 
 	private listFor(group: Map<number, Problem[]>, index: number): Problem[] {
@@ -269,32 +284,22 @@ class Report {
 		return list;
 	}
 
-	top = (field: string | undefined, message: string, severity: 'error' | 'warning' = 'error'): void => {
-		this.add(this.head, { severity, file: this.file, field, message });
+	top = (field: string | undefined, code: ProblemCode, message: string): void => {
+		this.add(this.head, code, undefined, field, message);
 	};
 
-	graph = (field: string, message: string, severity: 'error' | 'warning' = 'error'): void => {
-		this.add(this.head, { severity, file: this.file, where: 'graph', field, message });
+	graph = (field: string, code: ProblemCode, message: string): void => {
+		this.add(this.head, code, 'graph', field, message);
 	};
 
-	node = (
-		index: number,
-		field: string | undefined,
-		message: string,
-		severity: 'error' | 'warning' = 'error'
-	): void => {
+	node = (index: number, field: string | undefined, code: ProblemCode, message: string): void => {
 		const where = this.elementName('nodes', 'node', index);
-		this.add(this.listFor(this.byNode, index), { severity, file: this.file, where, field, message });
+		this.add(this.listFor(this.byNode, index), code, where, field, message);
 	};
 
-	edge = (
-		index: number,
-		field: string | undefined,
-		message: string,
-		severity: 'error' | 'warning' = 'error'
-	): void => {
+	edge = (index: number, field: string | undefined, code: ProblemCode, message: string): void => {
 		const where = this.elementName('edges', 'edge', index);
-		this.add(this.listFor(this.byEdge, index), { severity, file: this.file, where, field, message });
+		this.add(this.listFor(this.byEdge, index), code, where, field, message);
 	};
 
 	/** `node <key>` when the element has a usable key, else `node #<index>`. */
@@ -314,15 +319,15 @@ class Report {
 			if (isReservedName(name)) {
 				at(
 					field,
-					'is a name reserved by JavaScript (a property of Object.prototype); remove or rename it',
-					'error'
+					'field.reserved',
+					'is a name reserved by JavaScript (a property of Object.prototype); remove or rename it'
 				);
 			} else {
 				const guess = closest(name, known);
 				at(
 					field,
-					`is not part of the format and is dropped${guess ? ` (did you mean "${guess}"?)` : ''}`,
-					'warning'
+					'field.unknown',
+					`is not part of the format and is dropped${guess ? ` (did you mean "${guess}"?)` : ''}`
 				);
 			}
 		}
@@ -330,18 +335,52 @@ class Report {
 
 	zodIssue(issue: $ZodIssue): void {
 		const path = issue.path;
+		const code = issueCode(issue);
 		const message = issueMessage(issue);
 		const [first, second] = path;
 		if (first === 'attributes' && path.length > 1) {
-			this.graph(fieldPath(path.slice(1)), message);
+			this.graph(fieldPath(path.slice(1)), code, message);
 		} else if ((first === 'nodes' || first === 'edges') && typeof second === 'number') {
 			const rest = path.slice(2);
 			if (rest[0] === 'attributes' && rest.length > 1) rest.shift();
-			(first === 'nodes' ? this.node : this.edge)(second, fieldPath(rest) || undefined, message);
+			(first === 'nodes' ? this.node : this.edge)(second, fieldPath(rest) || undefined, code, message);
 		} else {
-			this.top(fieldPath(path) || undefined, message);
+			this.top(fieldPath(path) || undefined, code, message);
 		}
 	}
+}
+
+/**
+ * The problem code of a zod issue. The schema's refinements carry their code in `params.code` (schema.ts); a
+ * failed `.regex` is always an id or key pattern; the rest follows from zod's own code and from what it measured
+ * (a length or a number).
+ */
+function issueCode(issue: $ZodIssue): ProblemCode {
+	switch (issue.code) {
+		case 'invalid_type':
+			return (issue as { input?: unknown }).input === undefined ? 'value.required' : 'value.type';
+		case 'too_small':
+			return isLength(issue.origin) ? 'value.too-short' : 'value.too-small';
+		case 'too_big':
+			return isLength(issue.origin) ? 'value.too-long' : 'value.too-big';
+		case 'invalid_format':
+			return 'value.pattern';
+		case 'invalid_value':
+			return 'value.choice';
+		case 'invalid_key':
+			return issue.issues[0] ? issueCode(issue.issues[0]) : 'value.invalid';
+		case 'custom': {
+			const code: unknown = issue.params?.code;
+			return isProblemCode(code) ? code : 'value.invalid';
+		}
+		default:
+			return 'value.invalid';
+	}
+}
+
+/** Whether a too_small or too_big issue measured a length (of a string or an array) rather than a number. */
+function isLength(origin: string): boolean {
+	return origin === 'string' || origin === 'array';
 }
 
 function issueMessage(issue: $ZodIssue): string {
@@ -436,74 +475,4 @@ function ownKeys(value: unknown): Set<string> | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fail(file: string, message: string): { ok: false; problems: Problem[] } {
-	return { ok: false, problems: [{ severity: 'error', file, message }] };
-}
-
-function describeError(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
-/** A JSON.parse error as `<what> at line L, column C`. */
-function describeJsonError(error: unknown, text: string): string {
-	// The engine quotes the file around the error as it is: line breaks in it would break the problem's line.
-	const message = escapeControls(describeError(error));
-	const position = /at position (\d+)/.exec(message);
-	let offset = position ? Number(position[1]) : undefined;
-	if (offset === undefined && /end of JSON input/i.test(message)) offset = text.length;
-	const what = message
-		.replace(/\s*in JSON at position \d+.*$/s, '')
-		.replace(/\s*\(line \d+ column \d+\)/, '')
-		.replace(/ is not valid JSON$/, '')
-		.replace(/^Unexpected end of JSON input$/, 'the file ends too early (is it truncated?)');
-	if (offset === undefined) return what;
-	const before = text.slice(0, offset);
-	const line = before.split('\n').length;
-	const column = offset - before.lastIndexOf('\n');
-	return `${what} at line ${line}, column ${column}`;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** `text` with line breaks and other control characters written as escapes (`\n`, `\u0000`). */
-function escapeControls(text: string): string {
-	let out = '';
-	for (const character of text) {
-		const code = character.charCodeAt(0);
-		const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-		out += control ? (ESCAPES[character] ?? `\\u${code.toString(16).padStart(4, '0')}`) : character;
-	}
-	return out;
-}
-
-/**
- * Offset of the first byte that breaks UTF-8, by the rules TextDecoder applies: besides the structure, the
- * second byte of a sequence may not make an overlong form (E0 80…, F0 80…), a surrogate (ED A0…) or a code
- * point above U+10FFFF (F4 90…).
- */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-	let i = 0;
-	while (i < bytes.length) {
-		const byte = bytes[i] ?? 0;
-		const length =
-			byte < 0x80
-				? 1
-				: byte >= 0xc2 && byte < 0xe0
-					? 2
-					: byte >= 0xe0 && byte < 0xf0
-						? 3
-						: byte >= 0xf0 && byte < 0xf5
-							? 4
-							: 0;
-		if (length === 0 || i + length > bytes.length) return i;
-		const low = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
-		const high = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
-		const second = bytes[i + 1] ?? 0;
-		if (length > 1 && (second < low || second > high)) return i + 1;
-		for (let k = 2; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i + k;
-		i += length;
-	}
-	return i;
 }

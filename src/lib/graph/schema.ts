@@ -1,98 +1,74 @@
 /**
  * The graph file format (see graph-data/README.md) as zod schemas. Every type of the graph layer is inferred
- * from here, so the documentation, the validator and the app cannot drift apart.
+ * from here, so the documentation, the validator and the app cannot drift apart. The rules themselves (limits,
+ * patterns, the URL, date and colour predicates) live in rules.ts, which the validator's fast path reads too.
  */
 import { z } from 'zod';
+import type { ProblemCode } from './problems';
+import {
+	ENTITY_KEY_PATTERN,
+	GRAPH_ID_PATTERN,
+	LIMITS,
+	RESERVED_ENTITY_KEYS,
+	SITE_PATHS,
+	TYPE_KEY_PATTERN,
+	isCalendarDate,
+	isColour,
+	isHttpUrl,
+	isReservedName
+} from './rules';
 
-/** Names that exist on `Object.prototype`: as keys or attribute names they break graph libraries. */
-const RESERVED_NAMES: ReadonlySet<string> = new Set([
-	...Object.getOwnPropertyNames(Object.prototype),
-	'__proto__'
-]);
+// Re-exported for the modules that read the format's rules through the schema.
+export { LIMITS, RESERVED_ENTITY_KEYS, SITE_PATHS, isReservedName };
 
-/** Whether `name` collides with a property of `Object.prototype` (`__proto__`, `constructor`, `toString`, …). */
-export function isReservedName(name: string): boolean {
-	return RESERVED_NAMES.has(name);
+/** What a problem says about a name reserved by JavaScript. */
+export const RESERVED_MESSAGE =
+	'is a name reserved by JavaScript (a property of Object.prototype); rename it';
+
+/**
+ * zod's options for a refinement: its message, and its problem code, which load.ts reads back from the issue's
+ * `params`. (A `.regex` cannot carry params: load.ts reads every failed regex as `value.pattern`.)
+ */
+function rule(code: ProblemCode, message: string, abort = false) {
+	return { error: message, params: { code }, abort };
 }
 
-const RESERVED_MESSAGE = 'is a name reserved by JavaScript (a property of Object.prototype); rename it';
-
-/** Limits of the format, in characters unless said otherwise. */
-export const LIMITS = {
-	graphId: 64,
-	typeKey: 64,
-	entityKey: 128,
-	title: 200,
-	graphDescription: 2000,
-	sourceTitle: 500,
-	sourceNote: 2000,
-	url: 2000,
-	label: 200,
-	description: 5000,
-	aliases: 100,
-	alias: 200,
-	claim: 2000,
-	section: 200,
-	coordinate: 1_000_000,
-	minSize: 1,
-	maxSize: 100,
-	fileBytes: 256 * 1024 * 1024
-} as const;
-
 const notReserved = (value: string) => !isReservedName(value);
-
-/** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404). */
-export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404']);
 
 export const graphIdSchema = z
 	.string()
 	.min(1)
 	.max(LIMITS.graphId)
-	.regex(/^[a-z0-9][a-z0-9-]*$/, {
+	.regex(GRAPH_ID_PATTERN, {
 		error: 'must be a slug: lowercase letters, digits and "-", starting with a letter or digit'
 	})
-	.refine((id) => !SITE_PATHS.has(id), {
-		error: `is an address the site uses itself (${[...SITE_PATHS].join(', ')}); choose another id`
-	});
+	.refine(
+		(id) => !SITE_PATHS.has(id),
+		rule(
+			'key.site-address',
+			`is an address the site uses itself (${[...SITE_PATHS].join(', ')}); choose another id`
+		)
+	);
 
 /** Keys of nodeTypes and edgeTypes, and source ids. */
 export const typeKeySchema = z
 	.string()
-	.refine(notReserved, { error: RESERVED_MESSAGE, abort: true })
+	.refine(notReserved, rule('key.reserved', RESERVED_MESSAGE, true))
 	.min(1)
 	.max(LIMITS.typeKey)
-	.regex(/^[a-z][a-z0-9_-]*$/, {
+	.regex(TYPE_KEY_PATTERN, {
 		error: 'must be lowercase letters, digits, "-" or "_", starting with a letter'
 	});
 
 /** Node keys (entity ids, used in URLs) and edge keys. */
 export const entityKeySchema = z
 	.string()
-	.refine(notReserved, { error: RESERVED_MESSAGE, abort: true })
+	.refine(notReserved, rule('key.reserved', RESERVED_MESSAGE, true))
 	.min(1)
 	.max(LIMITS.entityKey)
-	.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+	.regex(ENTITY_KEY_PATTERN, {
 		error: 'must be ASCII letters, digits, "-", "_" or ".", starting with a letter or digit'
 	});
-
-function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
-
-function isCalendarDate(value: string): boolean {
-	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-	if (!match) return false;
-	const month = match[2] === undefined ? 1 : Number(match[2]);
-	const day = match[3] === undefined ? 1 : Number(match[3]);
-	if (month < 1 || month > 12 || day < 1) return false;
-	const daysInMonth = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
-	return day <= daysInMonth;
-}
 
 const text = (min: number, max: number) => z.string().min(min).max(max);
 
@@ -100,19 +76,21 @@ export const sourceSchema = z.object({
 	id: typeKeySchema,
 	title: text(1, LIMITS.sourceTitle),
 	publisher: text(1, LIMITS.title).optional(),
-	url: z.string().max(LIMITS.url).refine(isHttpUrl, { error: 'must be an http: or https: URL' }).optional(),
+	url: z
+		.string()
+		.max(LIMITS.url)
+		.refine(isHttpUrl, rule('value.url', 'must be an http: or https: URL'))
+		.optional(),
 	date: z
 		.string()
-		.refine(isCalendarDate, { error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
+		.refine(isCalendarDate, rule('value.date', 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'))
 		.optional(),
 	note: text(1, LIMITS.sourceNote).optional()
 });
 
 export const nodeTypeSchema = z.object({
 	label: text(1, LIMITS.label),
-	color: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, {
-		error: 'must be a colour written #rgb or #rrggbb'
-	})
+	color: z.string().refine(isColour, rule('value.colour', 'must be a colour written #rgb or #rrggbb'))
 });
 
 export const edgeTypeSchema = z.object({
@@ -152,13 +130,11 @@ export const edgeAttributesSchema = z.object({
 	evidence: z.array(evidenceSchema).min(1)
 });
 
-/** Entity keys that are addresses of the explorer itself (/<graph>/connect). */
-export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect']);
-
 export const nodeEntrySchema = z.object({
-	key: entityKeySchema.refine((key) => !RESERVED_ENTITY_KEYS.has(key), {
-		error: `is an address the explorer uses itself (/<graph>/connect); choose another key`
-	}),
+	key: entityKeySchema.refine(
+		(key) => !RESERVED_ENTITY_KEYS.has(key),
+		rule('key.site-address', 'is an address the explorer uses itself (/<graph>/connect); choose another key')
+	),
 	attributes: nodeAttributesSchema
 });
 

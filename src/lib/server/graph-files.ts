@@ -3,7 +3,9 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
+import { readerFor } from '../graph/formats';
 import { type LoadResult, loadGraph } from '../graph/load';
+import { type ProblemCode, fileProblem } from '../graph/problems';
 
 /**
  * The folders of graph files: `GRAPH_DATA_DIR` when set (one folder, or several separated by `:`, as in
@@ -21,10 +23,10 @@ export function graphDataFiles(): string[] {
 	return graphDataDirs().flatMap(listGraphFiles);
 }
 
-/** The `*.json` files of a folder, sorted by name. */
+/** The files of a folder that a format reader claims (`*.json`), sorted by name. */
 export function listGraphFiles(dir: string): string[] {
 	return readdirSync(dir)
-		.filter((name) => name.toLowerCase().endsWith('.json'))
+		.filter((name) => readerFor(name) !== undefined)
 		.sort()
 		.map((name) => join(dir, name));
 }
@@ -33,18 +35,19 @@ export function listGraphFiles(dir: string): string[] {
 export function readGraphFile(path: string): LoadResult {
 	let bytes: Uint8Array;
 	try {
-		if (statSync(path).isDirectory()) return unreadable(path, 'is a folder, not a graph file');
+		if (statSync(path).isDirectory()) {
+			return unreadable(path, 'file.unreadable', 'is a folder, not a graph file');
+		}
 		bytes = readFileSync(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		return unreadable(
-			path,
-			code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`
-		);
+		return code === 'ENOENT'
+			? unreadable(path, 'file.not-found', 'does not exist')
+			: unreadable(path, 'file.unreadable', `cannot be read (${code ?? String(error)})`);
 	}
 	return loadGraph(bytes, path);
 }
 
-function unreadable(file: string, message: string): LoadResult {
-	return { ok: false, problems: [{ severity: 'error', file, message }] };
+function unreadable(file: string, code: ProblemCode, message: string): LoadResult {
+	return { ok: false, problems: [fileProblem(file, code, message)] };
 }

@@ -3,7 +3,7 @@
  * An invalid file stops the build with every problem listed.
  */
 import type { KnowledgeGraph } from '../graph/load';
-import { GraphDataError, type Problem } from '../graph/problems';
+import { GraphDataError, type Problem, fileProblem } from '../graph/problems';
 import { graphDataFiles, readGraphFile } from './graph-files';
 
 let cache: Map<string, KnowledgeGraph> | undefined;
@@ -23,11 +23,9 @@ export function allGraphs(): Map<string, KnowledgeGraph> {
 		const id = result.graph.getAttribute('id');
 		const earlier = fileOf.get(id);
 		if (earlier) {
-			problems.push({
-				severity: 'error',
-				file,
-				message: `defines graph "${id}" again; ${earlier} defines it first`
-			});
+			problems.push(
+				fileProblem(file, 'graph.duplicate-id', `defines graph "${id}" again; ${earlier} defines it first`)
+			);
 			continue;
 		}
 		fileOf.set(id, file);

@@ -1,16 +1,27 @@
-import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GraphDataError } from '../../src/lib/graph/problems';
+import { GraphDataError, type Problem } from '../../../src/lib/graph/problems';
+import { listGraphFiles } from '../../../src/lib/server/graph-files';
 
 const TEA = 'tests/fixtures/graphs/tea-trade.json';
+
+/** The problems allGraphs() throws with (none when it does not throw). */
+function problemsThrownBy(run: () => unknown): Problem[] {
+	try {
+		run();
+	} catch (error) {
+		return [...((error as { problems?: Problem[] }).problems ?? [])];
+	}
+	return [];
+}
 
 /** allGraphs() from a fresh module (it caches), reading the given folders. */
 async function allGraphsFrom(...dirs: string[]) {
 	vi.resetModules();
 	vi.stubEnv('GRAPH_DATA_DIR', dirs.join(delimiter));
-	const { allGraphs } = await import('../../src/lib/server/graphs');
+	const { allGraphs } = await import('../../../src/lib/server/graphs');
 	return allGraphs;
 }
 
@@ -34,6 +45,13 @@ describe('allGraphs', () => {
 		expect(() => allGraphs()).toThrow(
 			`${join(root, 'b', 'tea-trade.json')}: defines graph "tea-trade" again; ${join(root, 'a', 'tea-trade.json')} defines it first`
 		);
+		expect(problemsThrownBy(allGraphs)).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				code: 'graph.duplicate-id',
+				file: join(root, 'b', 'tea-trade.json')
+			})
+		]);
 	});
 
 	it('stops on an invalid file with every problem', async () => {
@@ -41,6 +59,23 @@ describe('allGraphs', () => {
 		expect(() => allGraphs()).toThrow(
 			/dangling-endpoint\.json › edge kenya-exports-tea › target: no node has the key japan/
 		);
+		expect(problemsThrownBy(allGraphs)).toContainEqual(
+			expect.objectContaining({
+				code: 'ref.unknown-node',
+				file: join(process.cwd(), 'tests/fixtures/invalid/dangling-endpoint.json'),
+				where: 'edge kenya-exports-tea',
+				field: 'target'
+			})
+		);
+	});
+});
+
+describe('listGraphFiles', () => {
+	it('lists the files of every format there is a reader for, by name, and nothing else', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kge-list-'));
+		for (const name of ['b.json', 'a.JSON', 'notes.txt', 'c.json.bak', 'README.md'])
+			writeFileSync(join(dir, name), '');
+		expect(listGraphFiles(dir)).toEqual([join(dir, 'a.JSON'), join(dir, 'b.json')]);
 	});
 });
 
@@ -51,7 +86,7 @@ describe('how far prerendering goes (PRERENDER_MAX_ENTITIES)', () => {
 		vi.resetModules();
 		vi.stubEnv('GRAPH_DATA_DIR', ['graph-data', 'tests/fixtures/graphs'].join(delimiter));
 		vi.stubEnv('PRERENDER_MAX_ENTITIES', limit);
-		return import('../../src/lib/server/prerender');
+		return import('../../../src/lib/server/prerender');
 	}
 
 	it('prerenders entity pages of graphs up to 5,000 entities by default', async () => {

@@ -1,17 +1,17 @@
 /**
  * Hostile and broken graph files. First a corpus: every case with the outcome it must produce, either rejected
- * with exactly these problem lines or accepted with exactly these warnings and a graph that holds what the file
- * says. Then properties: loadGraph answers any input with a graph or with well-formed problems, never changes
+ * with exactly these problems or accepted with exactly these warnings and a graph that holds what the file says
+ * (each problem as its printed line with its code in the place of the file name: code, place, field, message). Then properties: loadGraph answers any input with a graph or with well-formed problems, never changes
  * Object.prototype or Array.prototype, and a valid graph survives export → load unchanged.
  */
 import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeGraph } from '../../src/lib/graph/build';
-import { type LoadResult, loadGraph } from '../../src/lib/graph/load';
-import { formatProblem } from '../../src/lib/graph/problems';
-import { LIMITS } from '../../src/lib/graph/schema';
+import type { KnowledgeGraph } from '../../../src/lib/graph/build';
+import { type LoadResult, loadGraph } from '../../../src/lib/graph/load';
+import { PROBLEM_CODES, type Problem, formatProblem, isProblemCode } from '../../../src/lib/graph/problems';
+import { LIMITS } from '../../../src/lib/graph/schema';
 
 const RUNS = 1_000;
 const TIMEOUT = 60_000;
@@ -146,14 +146,17 @@ interface Rejected {
 	name: string;
 	input: () => string | Uint8Array;
 	file?: string;
-	/** Every problem line, after the file name: ` › node kenya › x: …`; a warning among them `warning: › …`. */
+	/**
+	 * Every problem line, its code in the place of the file name: `value.too-big › node kenya › x: …`; a warning
+	 * among them `warning: field.unknown › …`.
+	 */
 	rejected: string[];
 }
 interface Accepted {
 	name: string;
 	input: () => string | Uint8Array;
 	file?: string;
-	/** Every warning line, after the file name and without `warning: `: ` › node kenya › extra: …`. */
+	/** Every warning line, its code in the place of the file name: `field.unknown › node kenya › extra: …`. */
 	warnings?: string[];
 	/** What the graph must hold; throws (expect) when it does not. */
 	accepted: (graph: KnowledgeGraph) => void;
@@ -174,35 +177,35 @@ const reservedNameCases: Case[] = HOSTILE_NAMES.flatMap(([name, shown]): Case[] 
 	{
 		name: `${name} as a node key`,
 		input: edited((g) => g.nodes.push(plainNode(name))),
-		rejected: [` › node ${shown} › key: ${RESERVED}; rename it`]
+		rejected: [`key.reserved › node ${shown} › key: ${RESERVED}; rename it`]
 	},
 	{
 		name: `${name} as both endpoints of an edge`,
 		input: edited((g) => g.edges.push(plainEdge(name, name, 'odd-edge'))),
 		rejected: [
-			` › edge odd-edge › source: no node has the key ${shown}`,
-			` › edge odd-edge › target: no node has the key ${shown}`
+			`ref.unknown-node › edge odd-edge › source: no node has the key ${shown}`,
+			`ref.unknown-node › edge odd-edge › target: no node has the key ${shown}`
 		]
 	},
 	{
 		name: `${name} as a node attribute name`,
 		input: edited((g) => put(kenya(g), name, { polluted: 'yes' })),
-		rejected: [` › node kenya › ${name}: ${RESERVED}; remove or rename it`]
+		rejected: [`field.reserved › node kenya › ${name}: ${RESERVED}; remove or rename it`]
 	},
 	{
 		name: `${name} as an edge attribute name`,
 		input: edited((g) => put(edge(g).attributes, name, { polluted: 'yes' })),
-		rejected: [` › edge kenya-exports-tea › ${name}: ${RESERVED}; remove or rename it`]
+		rejected: [`field.reserved › edge kenya-exports-tea › ${name}: ${RESERVED}; remove or rename it`]
 	},
 	{
 		name: `${name} as a graph attribute name`,
 		input: edited((g) => put(g.attributes, name, { polluted: 'yes' })),
-		rejected: [` › graph › ${name}: ${RESERVED}; remove or rename it`]
+		rejected: [`field.reserved › graph › ${name}: ${RESERVED}; remove or rename it`]
 	},
 	{
 		name: `${name} as a top-level field`,
 		input: edited((g) => put(g, name, { polluted: 'yes' })),
-		rejected: [` › ${name}: ${RESERVED}; remove or rename it`]
+		rejected: [`field.reserved › ${name}: ${RESERVED}; remove or rename it`]
 	},
 	{
 		name: `${name} as a declared node type that a node uses`,
@@ -212,14 +215,14 @@ const reservedNameCases: Case[] = HOSTILE_NAMES.flatMap(([name, shown]): Case[] 
 		}),
 		rejected: [
 			name === '__proto__'
-				? ` › graph › nodeTypes["__proto__"]: ${RESERVED}; rename it`
-				: ` › graph › nodeTypes.${name}: key ${RESERVED}; rename it`
+				? `key.reserved › graph › nodeTypes["__proto__"]: ${RESERVED}; rename it`
+				: `key.reserved › graph › nodeTypes.${name}: key ${RESERVED}; rename it`
 		]
 	},
 	{
 		name: `${name} as an undeclared node type`,
 		input: edited((g) => (kenya(g).type = name)),
-		rejected: [` › node kenya › type: "${name}" is not declared in the graph's nodeTypes`]
+		rejected: [`ref.unknown-type › node kenya › type: "${name}" is not declared in the graph's nodeTypes`]
 	},
 	{
 		name: `${name} as a declared edge type that an edge uses`,
@@ -229,14 +232,16 @@ const reservedNameCases: Case[] = HOSTILE_NAMES.flatMap(([name, shown]): Case[] 
 		}),
 		rejected: [
 			name === '__proto__'
-				? ` › graph › edgeTypes["__proto__"]: ${RESERVED}; rename it`
-				: ` › graph › edgeTypes.${name}: key ${RESERVED}; rename it`
+				? `key.reserved › graph › edgeTypes["__proto__"]: ${RESERVED}; rename it`
+				: `key.reserved › graph › edgeTypes.${name}: key ${RESERVED}; rename it`
 		]
 	},
 	{
 		name: `${name} as an undeclared edge type`,
 		input: edited((g) => (edge(g).attributes.type = name)),
-		rejected: [` › edge kenya-exports-tea › type: "${name}" is not declared in the graph's edgeTypes`]
+		rejected: [
+			`ref.unknown-type › edge kenya-exports-tea › type: "${name}" is not declared in the graph's edgeTypes`
+		]
 	},
 	{
 		name: `${name} as a source id that evidence cites`,
@@ -244,18 +249,18 @@ const reservedNameCases: Case[] = HOSTILE_NAMES.flatMap(([name, shown]): Case[] 
 			source(g).id = name;
 			(edge(g).attributes.evidence[0] as Obj).source = name;
 		}),
-		rejected: [` › graph › sources[0].id: ${RESERVED}; rename it`]
+		rejected: [`key.reserved › graph › sources[0].id: ${RESERVED}; rename it`]
 	},
 	{
 		name: `${name} as an evidence source that no source has`,
 		input: edited((g) => ((edge(g).attributes.evidence[0] as Obj).source = name)),
 		rejected: [
-			` › edge kenya-exports-tea › evidence[0].source: "${name}" is not the id of any of the graph's sources`
+			`ref.unknown-source › edge kenya-exports-tea › evidence[0].source: "${name}" is not the id of any of the graph's sources`
 		]
 	}
 ]);
 
-const URL_MESSAGE = ' › graph › sources[0].url: must be an http: or https: URL';
+const URL_MESSAGE = 'value.url › graph › sources[0].url: must be an http: or https: URL';
 const rejectedUrls: [string, string][] = [
 	['javascript: URL', 'javascript:alert(1)'],
 	['data: URL', 'data:text/html,<script>alert(1)</script>'],
@@ -282,7 +287,7 @@ const scalarTops: [string, string, string][] = [
 ];
 
 const TOP = 'the top level must be a JSON object {attributes, options, nodes, edges}, not';
-const EMPTY = ': is empty; a graph file is a JSON object {attributes, options, nodes, edges}';
+const EMPTY = 'file.empty: is empty; a graph file is a JSON object {attributes, options, nodes, edges}';
 const COLOUR = 'must be a colour written #rgb or #rrggbb';
 
 const CASES: Case[] = [
@@ -290,48 +295,52 @@ const CASES: Case[] = [
 	{
 		name: 'dangling edge target',
 		input: edited((g) => (edge(g).target = 'japan')),
-		rejected: [' › edge kenya-exports-tea › target: no node has the key japan']
+		rejected: ['ref.unknown-node › edge kenya-exports-tea › target: no node has the key japan']
 	},
 	{
 		name: 'dangling source and target of an edge without a key',
 		input: edited((g) => g.edges.push(plainEdge('nowhere', 'Tea'))),
 		rejected: [
-			' › edge #1 › source: no node has the key nowhere',
-			' › edge #1 › target: no node has the key Tea'
+			'ref.unknown-node › edge #1 › source: no node has the key nowhere',
+			'ref.unknown-node › edge #1 › target: no node has the key Tea'
 		]
 	},
 	{
 		name: 'fixture invalid/dangling-endpoint',
 		file: `${INVALID}/dangling-endpoint.json`,
 		input: fixture(INVALID, 'dangling-endpoint'),
-		rejected: [' › edge kenya-exports-tea › target: no node has the key japan']
+		rejected: ['ref.unknown-node › edge kenya-exports-tea › target: no node has the key japan']
 	},
 	{
 		name: 'duplicate node key',
 		input: edited((g) => g.nodes.push(plainNode('tea'))),
-		rejected: [' › node tea › key: duplicate node key: an earlier node has the same key']
+		rejected: ['key.duplicate › node tea › key: duplicate node key: an earlier node has the same key']
 	},
 	{
 		name: 'fixture invalid/duplicate-node-key',
 		file: `${INVALID}/duplicate-node-key.json`,
 		input: fixture(INVALID, 'duplicate-node-key'),
-		rejected: [' › node tea › key: duplicate node key: an earlier node has the same key']
+		rejected: ['key.duplicate › node tea › key: duplicate node key: an earlier node has the same key']
 	},
 	{
 		name: 'duplicate edge key, on another pair of nodes',
 		input: edited((g) => g.edges.push(plainEdge('tea', 'kenya', 'kenya-exports-tea'))),
-		rejected: [' › edge kenya-exports-tea › key: duplicate edge key: an earlier edge has the same key']
+		rejected: [
+			'key.duplicate › edge kenya-exports-tea › key: duplicate edge key: an earlier edge has the same key'
+		]
 	},
 	{
 		name: 'fixture invalid/duplicate-edge-key',
 		file: `${INVALID}/duplicate-edge-key.json`,
 		input: fixture(INVALID, 'duplicate-edge-key'),
-		rejected: [' › edge kenya-exports-tea › key: duplicate edge key: an earlier edge has the same key']
+		rejected: [
+			'key.duplicate › edge kenya-exports-tea › key: duplicate edge key: an earlier edge has the same key'
+		]
 	},
 	{
 		name: 'duplicate source id',
 		input: edited((g) => g.attributes.sources.push({ id: 'notes', title: 'Other notes' })),
-		rejected: [' › graph › sources[1].id: "notes" is used by an earlier source too']
+		rejected: ['key.duplicate › graph › sources[1].id: "notes" is used by an earlier source too']
 	},
 	{
 		name: 'node keys that differ only in case are two nodes',
@@ -378,28 +387,28 @@ const CASES: Case[] = [
 		name: 'fixture invalid/proto-node-key',
 		file: `${INVALID}/proto-node-key.json`,
 		input: fixture(INVALID, 'proto-node-key'),
-		rejected: [` › node "__proto__" › key: ${RESERVED}; rename it`]
+		rejected: [`key.reserved › node "__proto__" › key: ${RESERVED}; rename it`]
 	},
 	{
 		name: 'fixture invalid/proto-attribute-name',
 		file: `${INVALID}/proto-attribute-name.json`,
 		input: fixture(INVALID, 'proto-attribute-name'),
-		rejected: [` › node tea › __proto__: ${RESERVED}; remove or rename it`]
+		rejected: [`field.reserved › node tea › __proto__: ${RESERVED}; remove or rename it`]
 	},
 	{
 		name: 'fixture invalid/prototype-edge-endpoints',
 		file: `${INVALID}/prototype-edge-endpoints.json`,
 		input: fixture(INVALID, 'prototype-edge-endpoints'),
 		rejected: [
-			` › node toString › key: ${RESERVED}; rename it`,
-			' › edge kenya-exports-tea › source: no node has the key constructor'
+			`key.reserved › node toString › key: ${RESERVED}; rename it`,
+			'ref.unknown-node › edge kenya-exports-tea › source: no node has the key constructor'
 		]
 	},
 	{
 		name: 'fixture invalid/prototype-type-name',
 		file: `${INVALID}/prototype-type-name.json`,
 		input: fixture(INVALID, 'prototype-type-name'),
-		rejected: [` › graph › nodeTypes.constructor: key ${RESERVED}; rename it`]
+		rejected: [`key.reserved › graph › nodeTypes.constructor: key ${RESERVED}; rename it`]
 	},
 	{
 		name: 'an unknown attribute holding a __proto__ payload',
@@ -408,7 +417,7 @@ const CASES: Case[] = [
 			put(payload, '__proto__', { polluted: 'yes' });
 			kenya(g).extra = payload;
 		}),
-		warnings: [' › node kenya › extra: is not part of the format and is dropped'],
+		warnings: ['field.unknown › node kenya › extra: is not part of the format and is dropped'],
 		accepted: (graph) => {
 			expect(graph.getNodeAttributes('kenya')).not.toHaveProperty('extra');
 			expect(Object.keys(graph.getNodeAttributes('kenya')).sort()).toEqual(
@@ -421,58 +430,58 @@ const CASES: Case[] = [
 	{
 		name: 'a string where a number goes',
 		input: edited((g) => (kenya(g).x = '12')),
-		rejected: [' › node kenya › x: must be a number, not the string "12"']
+		rejected: ['value.type › node kenya › x: must be a number, not the string "12"']
 	},
 	{
 		name: 'a number where a string goes',
 		input: edited((g) => (kenya(g).label = 42)),
-		rejected: [' › node kenya › label: must be a string, not the number 42']
+		rejected: ['value.type › node kenya › label: must be a string, not the number 42']
 	},
 	{
 		name: 'fixture invalid/wrong-value-type',
 		file: `${INVALID}/wrong-value-type.json`,
 		input: fixture(INVALID, 'wrong-value-type'),
-		rejected: [' › node kenya › label: must be a string, not the number 42']
+		rejected: ['value.type › node kenya › label: must be a string, not the number 42']
 	},
 	{
 		name: 'an array where an object goes',
 		input: edited((g) => ((g.nodes[0] as Obj).attributes = [])),
-		rejected: [' › node kenya › attributes: must be an object, not an array']
+		rejected: ['value.type › node kenya › attributes: must be an object, not an array']
 	},
 	{
 		name: 'an object where an array goes',
 		input: edited((g) => (edge(g).attributes.evidence = {} as Obj[])),
-		rejected: [' › edge kenya-exports-tea › evidence: must be an array, not an object']
+		rejected: ['value.type › edge kenya-exports-tea › evidence: must be an array, not an object']
 	},
 	{
 		name: 'null where a string goes',
 		input: edited((g) => (tea(g).label = null)),
-		rejected: [' › node tea › label: must be a string, not null']
+		rejected: ['value.type › node tea › label: must be a string, not null']
 	},
 	{
 		name: 'null where the nodes go',
 		input: edited((g) => ((g as Obj).nodes = null)),
-		rejected: [' › nodes: must be an array, not null']
+		rejected: ['value.type › nodes: must be an array, not null']
 	},
 	{
 		name: 'a number as a node key',
 		input: edited((g) => ((g.nodes[0] as Obj).key = 7)),
 		rejected: [
-			' › node #0 › key: must be a string, not the number 7',
-			' › edge kenya-exports-tea › source: no node has the key kenya'
+			'value.type › node #0 › key: must be a string, not the number 7',
+			'ref.unknown-node › edge kenya-exports-tea › source: no node has the key kenya'
 		]
 	},
 	{
 		name: 'a string where a boolean goes',
 		input: edited((g) => (g.options = { multi: 'true' })),
-		rejected: [' › options.multi: must be a boolean, not the string "true"']
+		rejected: ['value.type › options.multi: must be a boolean, not the string "true"']
 	},
 	{
 		name: 'an array as a node',
 		input: edited((g) => ((g.nodes as unknown[])[1] = ['tea'])),
 		rejected: [
-			' › node #1 › must be an object, not an array',
-			' › edge kenya-exports-tea › target: no node has the key tea'
+			'value.type › node #1 › must be an object, not an array',
+			'ref.unknown-node › edge kenya-exports-tea › target: no node has the key tea'
 		]
 	},
 
@@ -480,38 +489,38 @@ const CASES: Case[] = [
 	{
 		name: 'NaN written in the file',
 		input: textEdited((text) => text.replace('"x": -1', '"x": NaN')),
-		rejected: [`: is not valid JSON: Unexpected token 'N', ..."     "x": NaN,\\n     "...`]
+		rejected: [`json.syntax: is not valid JSON: Unexpected token 'N', ..."     "x": NaN,\\n     "...`]
 	},
 	{
 		name: 'Infinity written in the file',
 		input: textEdited((text) => text.replace('"y": 0', '"y": Infinity')),
-		rejected: [`: is not valid JSON: Unexpected token 'I', ..."     "y": Infinity\\n "...`]
+		rejected: [`json.syntax: is not valid JSON: Unexpected token 'I', ..."     "y": Infinity\\n "...`]
 	},
 	{
 		name: '-Infinity written in the file',
 		input: textEdited((text) => text.replace('"size": 12', '"size": -Infinity')),
-		rejected: [': is not valid JSON: No number after minus sign at line 46, column 18']
+		rejected: ['json.syntax: is not valid JSON: No number after minus sign at line 46, column 18']
 	},
 	{
 		name: '1e400, which JSON.parse reads as Infinity',
 		input: textEdited((text) => text.replace('"x": -1', '"x": 1e400')),
-		rejected: [' › node kenya › x: must be a number, not Infinity (not a finite number)']
+		rejected: ['value.type › node kenya › x: must be a number, not Infinity (not a finite number)']
 	},
 	{
 		name: '-1e400, which JSON.parse reads as -Infinity',
 		input: textEdited((text) => text.replace('"y": 0', '"y": -1e400')),
-		rejected: [' › node kenya › y: must be a number, not -Infinity (not a finite number)']
+		rejected: ['value.type › node kenya › y: must be a number, not -Infinity (not a finite number)']
 	},
 	{
 		name: 'a size of 1e400',
 		input: textEdited((text) => text.replace('"size": 12', '"size": 1e400')),
-		rejected: [' › node tea › size: must be a number, not Infinity (not a finite number)']
+		rejected: ['value.type › node tea › size: must be a number, not Infinity (not a finite number)']
 	},
 	{
 		name: 'fixture invalid/non-finite-position',
 		file: `${INVALID}/non-finite-position.json`,
 		input: fixture(INVALID, 'non-finite-position'),
-		rejected: [' › node kenya › x: must be a number, not Infinity (not a finite number)']
+		rejected: ['value.type › node kenya › x: must be a number, not Infinity (not a finite number)']
 	},
 	{
 		name: '1e-400, which JSON.parse reads as 0',
@@ -525,15 +534,15 @@ const CASES: Case[] = [
 			kenya(g).y = -1_000_000.5;
 		}),
 		rejected: [
-			' › node kenya › x: must be at most 1000000 (it is 1e+300)',
-			' › node kenya › y: must be at least -1000000 (it is -1000000.5)'
+			'value.too-big › node kenya › x: must be at most 1000000 (it is 1e+300)',
+			'value.too-small › node kenya › y: must be at least -1000000 (it is -1000000.5)'
 		]
 	},
 	{
 		name: 'fixture invalid/huge-coordinate',
 		file: `${INVALID}/huge-coordinate.json`,
 		input: fixture(INVALID, 'huge-coordinate'),
-		rejected: [' › node kenya › x: must be at most 1000000 (it is 12345678)']
+		rejected: ['value.too-big › node kenya › x: must be at most 1000000 (it is 12345678)']
 	},
 	{
 		name: 'coordinates at the limits',
@@ -551,23 +560,23 @@ const CASES: Case[] = [
 	{
 		name: 'size 0',
 		input: edited((g) => (tea(g).size = 0)),
-		rejected: [' › node tea › size: must be at least 1 (it is 0)']
+		rejected: ['value.too-small › node tea › size: must be at least 1 (it is 0)']
 	},
 	{
 		name: 'negative size',
 		input: edited((g) => (tea(g).size = -5)),
-		rejected: [' › node tea › size: must be at least 1 (it is -5)']
+		rejected: ['value.too-small › node tea › size: must be at least 1 (it is -5)']
 	},
 	{
 		name: 'size just above 100',
 		input: edited((g) => (tea(g).size = 100.5)),
-		rejected: [' › node tea › size: must be at most 100 (it is 100.5)']
+		rejected: ['value.too-big › node tea › size: must be at most 100 (it is 100.5)']
 	},
 	{
 		name: 'fixture invalid/size-out-of-range',
 		file: `${INVALID}/size-out-of-range.json`,
 		input: fixture(INVALID, 'size-out-of-range'),
-		rejected: [' › node tea › size: must be at most 100 (it is 5000)']
+		rejected: ['value.too-big › node tea › size: must be at most 100 (it is 5000)']
 	},
 	{
 		name: 'sizes at the limits',
@@ -597,15 +606,17 @@ const CASES: Case[] = [
 			};
 		}),
 		rejected: [
-			...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((type) => ` › graph › nodeTypes.${type}.color: ${COLOUR}`),
-			' › graph › nodeTypes.h.color: must be a string, not the number 29362'
+			...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(
+				(type) => `value.colour › graph › nodeTypes.${type}.color: ${COLOUR}`
+			),
+			'value.type › graph › nodeTypes.h.color: must be a string, not the number 29362'
 		]
 	},
 	{
 		name: 'fixture invalid/bad-colour',
 		file: `${INVALID}/bad-colour.json`,
 		input: fixture(INVALID, 'bad-colour'),
-		rejected: [` › graph › nodeTypes.country.color: ${COLOUR}`]
+		rejected: [`value.colour › graph › nodeTypes.country.color: ${COLOUR}`]
 	},
 	{
 		name: 'colours #rgb and #rrggbb in either case',
@@ -634,24 +645,28 @@ const CASES: Case[] = [
 	{
 		name: 'a file cut off in the middle',
 		input: () => JSON.stringify(base(), null, 2).slice(0, 400),
-		rejected: [': is not valid JSON: Unterminated string at line 18, column 27']
+		rejected: ['json.syntax: is not valid JSON: Unterminated string at line 18, column 27']
 	},
 	{
 		name: 'a file cut off after a colon',
 		input: () => '{"attributes":',
-		rejected: [': is not valid JSON: the file ends too early (is it truncated?) at line 1, column 15']
+		rejected: [
+			'json.syntax: is not valid JSON: the file ends too early (is it truncated?) at line 1, column 15'
+		]
 	},
 	{
 		name: 'fixture invalid/truncated',
 		file: `${INVALID}/truncated.json`,
 		input: fixture(INVALID, 'truncated'),
-		rejected: [": is not valid JSON: Expected ',' or '}' after property value at line 11, column 6"]
+		rejected: [
+			"json.syntax: is not valid JSON: Expected ',' or '}' after property value at line 11, column 6"
+		]
 	},
 	{
 		name: 'fixture invalid/not-json',
 		file: `${INVALID}/not-json.json`,
 		input: fixture(INVALID, 'not-json'),
-		rejected: [': is not valid JSON: Unexpected token \'i\', "id: not-js"...']
+		rejected: ['json.syntax: is not valid JSON: Unexpected token \'i\', "id: not-js"...']
 	},
 	{
 		name: 'a byte-order-marked file, as bytes',
@@ -675,89 +690,107 @@ const CASES: Case[] = [
 	{
 		name: 'invalid UTF-8: a 0xFF byte',
 		input: withBytes([0xff]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: a lone continuation byte',
 		input: withBytes([0x80]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: an overlong "/" (C0 AF)',
 		input: withBytes([0xc0, 0xaf]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: an overlong three-byte form (E0 80 AF)',
 		input: withBytes([0xe0, 0x80, 0xaf]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: an encoded surrogate (ED A0 80)',
 		input: withBytes([0xed, 0xa0, 0x80]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: a code point above U+10FFFF (F4 90 80 80)',
 		input: withBytes([0xf4, 0x90, 0x80, 0x80]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: a sequence cut short by an ASCII byte (E2 82 then K)',
 		input: withBytes([0xe2, 0x82]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 2}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 2}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'invalid UTF-8: a sequence cut short by the end of the file',
 		input: withBytes([0xe2, 0x82], true),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${BASE_BYTES}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${BASE_BYTES}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'a Latin-1 file (é as one byte)',
 		input: withBytes([0xe9]),
-		rejected: [`: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`]
+		rejected: [
+			`file.not-utf8: is not valid UTF-8 text (first bad byte at offset ${KENYA_AT + 1}); save it as UTF-8`
+		]
 	},
 	{
 		name: 'a UTF-16 file with its byte-order mark',
 		input: () => new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]),
-		rejected: [': is not valid UTF-8 text (first bad byte at offset 0); save it as UTF-8']
+		rejected: ['file.not-utf8: is not valid UTF-8 text (first bad byte at offset 0); save it as UTF-8']
 	},
 	{
 		name: 'fixture invalid/invalid-utf8',
 		file: `${INVALID}/invalid-utf8.json`,
 		input: fixture(INVALID, 'invalid-utf8'),
-		rejected: [': is not valid UTF-8 text (first bad byte at offset 577); save it as UTF-8']
+		rejected: ['file.not-utf8: is not valid UTF-8 text (first bad byte at offset 577); save it as UTF-8']
 	},
 
 	// 100,000 levels of nesting
 	{
 		name: `${DEEP} nested arrays in a description`,
 		input: textEdited((text) => text.replace('"Dried tea leaves."', nestedArrays(DEEP))),
-		rejected: [' › node tea › description: must be a string, not an array']
+		rejected: ['value.type › node tea › description: must be a string, not an array']
 	},
 	{
 		name: `${DEEP} nested objects in a description`,
 		input: textEdited((text) => text.replace('"Dried tea leaves."', nestedObjects(DEEP))),
-		rejected: [' › node tea › description: must be a string, not an object']
+		rejected: ['value.type › node tea › description: must be a string, not an object']
 	},
 	{
 		name: `${DEEP} nested arrays as the list of nodes' first entry`,
 		input: textEdited((text) => text.replace('"nodes": [', `"nodes": [${nestedArrays(DEEP)},`)),
-		rejected: [' › node #0 › must be an object, not an array']
+		rejected: ['value.type › node #0 › must be an object, not an array']
 	},
 	{
 		name: `${DEEP} nested arrays as the whole file`,
 		input: () => nestedArrays(DEEP),
-		rejected: [`: ${TOP} an array`]
+		rejected: [`value.type: ${TOP} an array`]
 	},
 	{
 		name: `${DEEP} nested objects as the whole file`,
 		input: () => nestedObjects(DEEP),
 		rejected: [
-			' › attributes: is required',
-			' › nodes: is required',
-			' › edges: is required',
-			'warning: › a: is not part of the format and is dropped'
+			'value.required › attributes: is required',
+			'value.required › nodes: is required',
+			'value.required › edges: is required',
+			'warning: field.unknown › a: is not part of the format and is dropped'
 		]
 	},
 	{
@@ -765,7 +798,7 @@ const CASES: Case[] = [
 		input: textEdited((text) =>
 			text.replace('"label": "Tea",', `"label": "Tea", "extra": ${nestedObjects(DEEP)},`)
 		),
-		warnings: [' › node tea › extra: is not part of the format and is dropped'],
+		warnings: ['field.unknown › node tea › extra: is not part of the format and is dropped'],
 		accepted: (graph) => {
 			expect(graph.getNodeAttribute('tea', 'label')).toBe('Tea');
 			expect(graph.getNodeAttributes('tea')).not.toHaveProperty('extra');
@@ -775,7 +808,7 @@ const CASES: Case[] = [
 		name: `${DEEP} unclosed arrays`,
 		input: () => '['.repeat(DEEP),
 		rejected: [
-			`: is not valid JSON: the file ends too early (is it truncated?) at line 1, column ${DEEP + 1}`
+			`json.syntax: is not valid JSON: the file ends too early (is it truncated?) at line 1, column ${DEEP + 1}`
 		]
 	},
 
@@ -783,45 +816,51 @@ const CASES: Case[] = [
 	{
 		name: 'a 10 MB label',
 		input: edited((g) => (kenya(g).label = 'x'.repeat(MB10))),
-		rejected: [` › node kenya › label: must be at most ${LIMITS.label} characters long (it has ${MB10})`]
+		rejected: [
+			`value.too-long › node kenya › label: must be at most ${LIMITS.label} characters long (it has ${MB10})`
+		]
 	},
 	{
 		name: 'a 10 MB description',
 		input: edited((g) => (tea(g).description = 'é'.repeat(MB10))),
 		rejected: [
-			` › node tea › description: must be at most ${LIMITS.description} characters long (it has ${MB10})`
+			`value.too-long › node tea › description: must be at most ${LIMITS.description} characters long (it has ${MB10})`
 		]
 	},
 	{
 		name: 'a 10 MB claim',
 		input: edited((g) => (edge(g).attributes.claim = 'x'.repeat(MB10))),
 		rejected: [
-			` › edge kenya-exports-tea › claim: must be at most ${LIMITS.claim} characters long (it has ${MB10})`
+			`value.too-long › edge kenya-exports-tea › claim: must be at most ${LIMITS.claim} characters long (it has ${MB10})`
 		]
 	},
 	{
 		name: 'a 10 MB node key',
 		input: edited((g) => g.nodes.push(plainNode('k'.repeat(MB10), 'K'))),
 		rejected: [
-			` › node "${'k'.repeat(57)}…" › key: must be at most ${LIMITS.entityKey} characters long (it has ${MB10})`
+			`value.too-long › node "${'k'.repeat(57)}…" › key: must be at most ${LIMITS.entityKey} characters long (it has ${MB10})`
 		]
 	},
 	{
 		name: 'a 10 MB node type with line breaks, not declared',
 		input: edited((g) => (kenya(g).type = 'line\n'.repeat(MB10 / 5))),
-		rejected: [` › node kenya › type: "${'line\\n'.repeat(11)}li…" is not declared in the graph's nodeTypes`]
+		rejected: [
+			`ref.unknown-type › node kenya › type: "${'line\\n'.repeat(11)}li…" is not declared in the graph's nodeTypes`
+		]
 	},
 	{
 		name: 'a 10 MB URL',
 		input: edited((g) => (source(g).url = `https://example.org/${'x'.repeat(MB10)}`)),
 		rejected: [
-			` › graph › sources[0].url: must be at most ${LIMITS.url} characters long (it has ${MB10 + 20})`
+			`value.too-long › graph › sources[0].url: must be at most ${LIMITS.url} characters long (it has ${MB10 + 20})`
 		]
 	},
 	{
 		name: 'a 10 MB name of an unknown attribute',
 		input: edited((g) => (kenya(g)['n'.repeat(MB10)] = 1)),
-		warnings: [` › node kenya › ["${'n'.repeat(57)}…"]: is not part of the format and is dropped`],
+		warnings: [
+			`field.unknown › node kenya › ["${'n'.repeat(57)}…"]: is not part of the format and is dropped`
+		],
 		accepted: (graph) =>
 			expect(Object.keys(graph.getNodeAttributes('kenya')).sort()).toEqual(
 				['aliases', 'description', 'label', 'type', 'x', 'y'].sort()
@@ -831,30 +870,34 @@ const CASES: Case[] = [
 		name: 'fixture invalid/too-long-label',
 		file: `${INVALID}/too-long-label.json`,
 		input: fixture(INVALID, 'too-long-label'),
-		rejected: [' › node kenya › label: must be at most 200 characters long (it has 201)']
+		rejected: ['value.too-long › node kenya › label: must be at most 200 characters long (it has 201)']
 	},
 	{
 		name: 'a file of one byte more than LIMITS.fileBytes',
 		input: () => new Uint8Array(LIMITS.fileBytes + 1),
-		rejected: [`: is ${LIMITS.fileBytes + 1} bytes; a graph file may be at most ${LIMITS.fileBytes} bytes`]
+		rejected: [
+			`file.too-big: is ${LIMITS.fileBytes + 1} bytes; a graph file may be at most ${LIMITS.fileBytes} bytes`
+		]
 	},
 	{
 		name: 'a text of one character more than LIMITS.fileBytes',
 		input: () => ' '.repeat(LIMITS.fileBytes + 1),
-		rejected: [`: is ${LIMITS.fileBytes + 1} bytes; a graph file may be at most ${LIMITS.fileBytes} bytes`]
+		rejected: [
+			`file.too-big: is ${LIMITS.fileBytes + 1} bytes; a graph file may be at most ${LIMITS.fileBytes} bytes`
+		]
 	},
 
 	// A top level that is not an object
 	...scalarTops.map(([what, text, shown]): Case => ({
 		name: `${what} as the top level`,
 		input: () => text,
-		rejected: [`: ${TOP} ${shown}`]
+		rejected: [`value.type: ${TOP} ${shown}`]
 	})),
 	{
 		name: 'fixture invalid/top-level-array',
 		file: `${INVALID}/top-level-array.json`,
 		input: fixture(INVALID, 'top-level-array'),
-		rejected: [`: ${TOP} an array`]
+		rejected: [`value.type: ${TOP} an array`]
 	},
 
 	// Unknown attributes
@@ -875,18 +918,18 @@ const CASES: Case[] = [
 			(edge(g).attributes.evidence[0] as Obj).page = 4;
 		}),
 		warnings: [
-			' › comment: is not part of the format and is dropped',
-			' › graph › license: is not part of the format and is dropped',
-			' › graph › sources[0].pages: is not part of the format and is dropped',
-			' › graph › nodeTypes.country.icon: is not part of the format and is dropped',
-			' › graph › edgeTypes.exports.colour: is not part of the format and is dropped',
-			' › options.weighted: is not part of the format and is dropped',
-			' › node kenya › meta: is not part of the format and is dropped',
-			' › node kenya › lable: is not part of the format and is dropped (did you mean "label"?)',
-			' › node kenya › population: is not part of the format and is dropped',
-			' › edge kenya-exports-tea › weight: is not part of the format and is dropped',
-			' › edge kenya-exports-tea › weight: is not part of the format and is dropped',
-			' › edge kenya-exports-tea › evidence[0].page: is not part of the format and is dropped'
+			'field.unknown › comment: is not part of the format and is dropped',
+			'field.unknown › graph › license: is not part of the format and is dropped',
+			'field.unknown › graph › sources[0].pages: is not part of the format and is dropped',
+			'field.unknown › graph › nodeTypes.country.icon: is not part of the format and is dropped',
+			'field.unknown › graph › edgeTypes.exports.colour: is not part of the format and is dropped',
+			'field.unknown › options.weighted: is not part of the format and is dropped',
+			'field.unknown › node kenya › meta: is not part of the format and is dropped',
+			'field.unknown › node kenya › lable: is not part of the format and is dropped (did you mean "label"?)',
+			'field.unknown › node kenya › population: is not part of the format and is dropped',
+			'field.unknown › edge kenya-exports-tea › weight: is not part of the format and is dropped',
+			'field.unknown › edge kenya-exports-tea › weight: is not part of the format and is dropped',
+			'field.unknown › edge kenya-exports-tea › evidence[0].page: is not part of the format and is dropped'
 		],
 		accepted: (graph) => {
 			expect(graph.getAttributes()).not.toHaveProperty('license');
@@ -914,10 +957,10 @@ const CASES: Case[] = [
 		file: `${VALID}/unknown-attributes.json`,
 		input: fixture(VALID, 'unknown-attributes'),
 		warnings: [
-			' › graph › license: is not part of the format and is dropped',
-			' › node kenya › lable: is not part of the format and is dropped (did you mean "label"?)',
-			' › node kenya › population: is not part of the format and is dropped',
-			' › edge kenya-exports-tea › weight: is not part of the format and is dropped'
+			'field.unknown › graph › license: is not part of the format and is dropped',
+			'field.unknown › node kenya › lable: is not part of the format and is dropped (did you mean "label"?)',
+			'field.unknown › node kenya › population: is not part of the format and is dropped',
+			'field.unknown › edge kenya-exports-tea › weight: is not part of the format and is dropped'
 		],
 		accepted: (graph) => {
 			expect(graph.getNodeAttributes('kenya')).not.toHaveProperty('population');
@@ -1048,23 +1091,22 @@ function expectPrototypesUnchanged(names: Iterable<string> = []): void {
 // Outcomes
 
 /**
- * Problem lines without the file name: ` › node kenya › x: …`; a warning among errors `warning: › …`, and in the
- * warnings of a graph that loaded just ` › …`.
+ * Problem lines with the problem's code in the place of the file name: `value.too-big › node kenya › x: …`; a
+ * warning among errors `warning: field.unknown › …`, and in the warnings of a graph that loaded just
+ * `field.unknown › …`. A problem about another file keeps its name, after `(another file)`.
  */
-function linesWithout(file: string, lines: string[], warning: string): string[] {
-	return lines.map((line) =>
-		line.startsWith(`warning: ${file}`)
-			? `${warning}${line.slice(`warning: ${file}`.length)}`
-			: line.startsWith(file)
-				? line.slice(file.length)
-				: `(another file) ${line}`
-	);
+function linesWithCodes(file: string, problems: readonly Problem[], warning: string): string[] {
+	return problems.map((problem) => {
+		if (problem.file !== file) return `(another file) ${formatProblem(problem)}`;
+		const line = formatProblem({ ...problem, file: problem.code });
+		return line.startsWith('warning: ') ? `${warning}${line.slice('warning: '.length)}` : line;
+	});
 }
 
 function outcome(result: LoadResult, file: string): { rejected: string[] } | { warnings: string[] } {
-	if (!result.ok) return { rejected: linesWithout(file, result.problems.map(formatProblem), 'warning:') };
+	if (!result.ok) return { rejected: linesWithCodes(file, result.problems, 'warning: ') };
 	expect(result.warnings.every((problem) => problem.severity === 'warning')).toBe(true);
-	return { warnings: linesWithout(file, result.warnings.map(formatProblem), '') };
+	return { warnings: linesWithCodes(file, result.warnings, '') };
 }
 
 describe('the corpus of hostile and broken files', () => {
@@ -1114,9 +1156,15 @@ function expectWellFormed(result: LoadResult, file: string): void {
 	}
 	for (const problem of problems) {
 		expect(
-			Object.keys(problem).every((key) => ['severity', 'file', 'where', 'field', 'message'].includes(key))
+			Object.keys(problem).every((key) =>
+				['severity', 'code', 'file', 'where', 'field', 'line', 'column', 'message'].includes(key)
+			)
 		).toBe(true);
-		expect(['error', 'warning']).toContain(problem.severity);
+		expect(isProblemCode(problem.code)).toBe(true);
+		expect(problem.severity).toBe(PROBLEM_CODES[problem.code]);
+		expect(problem.code).not.toBe('internal.bug');
+		for (const n of [problem.line, problem.column])
+			expect(n === undefined || (Number.isInteger(n) && n >= 1)).toBe(true);
 		expect(problem.file).toBe(file);
 		expect(typeof problem.message).toBe('string');
 		expect(problem.message.length).toBeGreaterThan(0);
@@ -1324,9 +1372,9 @@ describe('property: loadGraph answers anything with a graph or well-formed probl
 		fc.assert(
 			fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), mutatedBytes), (bytes) => {
 				const result = check(bytes);
-				const offset = /first bad byte at offset (\d+)/.exec(
-					result.ok ? '' : (result.problems[0]?.message ?? '')
-				);
+				const problem = result.ok ? undefined : result.problems[0];
+				const offset = /first bad byte at offset (\d+)/.exec(problem?.message ?? '');
+				expect(offset !== null).toBe(problem?.code === 'file.not-utf8');
 				if (offset) {
 					// The offset points into the file, after a prefix that is valid UTF-8.
 					const at = Number(offset[1]);
