@@ -75,6 +75,21 @@ describe('an entity page of a big graph', () => {
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('reads the graph in a worker when it opens at an entity address, in the explorer and in an embed', async () => {
+		for (const address of [`/big-synthetic/${hub}`, `/embed/big-synthetic/${hub}`]) {
+			const page = await browser().newPage();
+			const workers: string[] = [];
+			page.on('worker', (worker) => workers.push(worker.url()));
+			await page.goto(browser().url(address));
+			await graphSettled(page);
+			expect(
+				workers.some((url) => /graph-worker/.test(url)),
+				address
+			).toBe(true);
+			expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+		}
+	});
+
 	it('stays "Not found" for an entity the graph does not have', async () => {
 		const page = await browser().newPage();
 		const response = await page.goto(browser().url('/big-synthetic/no-such-entity'));

@@ -10,7 +10,7 @@
  */
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMBED_SIZES, embedSnippet } from '../../src/lib/embed/options';
+import { EMBED_SIZES, embedSnippet } from '../../src/lib/explorer/embed-snippet';
 import type { KnowledgeGraph } from '../../src/lib/graph/build';
 import { entityDetails, evidenceBySource } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';

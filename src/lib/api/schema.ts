@@ -13,6 +13,7 @@ import {
 	sourceSchema,
 	typeKeySchema
 } from '../graph/schema';
+import type { GraphMetrics } from '../graph/centrality';
 
 const count = z.number().int().nonnegative();
 
@@ -81,7 +82,7 @@ export const entityResponseSchema = z.strictObject({
  * `/api/graphs/<graph>/metrics.json`: what matters most, computed at build time (src/lib/graph/centrality.ts).
  * The arrays follow `keys`; `betweenness` is null for graphs too big to compute it exactly.
  */
-export const graphMetricsSchema = z.strictObject({
+export const graphMetricsSchema: z.ZodType<GraphMetrics> = z.strictObject({
 	keys: z.array(entityKeySchema),
 	/** Distinct neighbours, either direction. */
 	degree: z.array(count),
@@ -93,7 +94,7 @@ export const graphMetricsSchema = z.strictObject({
 	communities: z.array(z.strictObject({ size: count, hub: entityKeySchema }))
 });
 
-export type GraphMetrics = z.infer<typeof graphMetricsSchema>;
+export type { GraphMetrics };
 export type GraphListItem = z.infer<typeof graphListSchema>[number];
 export type GraphAbout = z.infer<typeof graphAboutSchema>;
 export type EntityResponse = z.infer<typeof entityResponseSchema>;

@@ -1,32 +1,31 @@
 /**
- * The state of one graph's explorer, shared through context by the canvas, search, legend and panel: the
- * graph as loaded in the browser, the selected entity and the view options (both taken from the URL: by
- * follow-page.svelte.ts in the explorer, by the embed itself), and what they leave visible. Free of SvelteKit's
- * client, so that the embed's own small script (src/lib/embed/client.ts) can use it.
+ * The state of one graph's view, shared through context by everything the graph view holds (canvas, search,
+ * legend, panel) in each of its hosts (the explorer, the embed, the not-found page): the graph as loaded in the
+ * browser, the selected and hovered entity, the view options (both taken from the address by the host), the
+ * highlights pages add, and what follows from all of them for the canvas: one `display` value. Free of
+ * SvelteKit's client, so that the embed's own small script (src/lib/embed/client.ts) can use it.
  */
-import { getContext, setContext } from 'svelte';
-import type { GraphMetrics } from '$lib/api/schema';
-import { nodeColors, nodeSizes } from '$lib/graph/appearance';
+import { getContext, setContext, untrack } from 'svelte';
+import type { Appearance } from '$lib/graph/appearance';
 import type { KnowledgeGraph } from '$lib/graph/build';
+import type { GraphMetrics } from '$lib/graph/centrality';
+import { DEFAULT_VIEW, type ViewOptions, hidesAnything, visibleElements } from '$lib/graph/view';
 import { metricsHref } from '$lib/links';
-import type { Appearance } from '$lib/render/renderer';
-import {
-	DEFAULT_VIEW,
-	type ViewOptions,
-	type VisibleElements,
-	hidesAnything,
-	visibleElements
-} from '$lib/graph/view';
+import { type DisplayState, type Highlight, OWN_APPEARANCE, mergeHighlights } from '$lib/render/display';
+import { type GraphLoadError, asGraphLoadError } from './fetch-file';
 import { fetchGraph } from './graph-source';
 
 export type LoadStatus =
-	{ state: 'idle' } | { state: 'loading' } | { state: 'ready' } | { state: 'error'; message: string };
+	{ state: 'idle' } | { state: 'loading' } | { state: 'ready' } | { state: 'error'; error: GraphLoadError };
 
 export class Explorer {
 	readonly graphId: string;
 	graph = $state.raw<KnowledgeGraph | null>(null);
 	status = $state.raw<LoadStatus>({ state: 'idle' });
+	/** The entity the address names (null on the graph's own page). */
 	selected = $state<string | null>(null);
+	/** The entity under the pointer on the canvas. */
+	hovered = $state<string | null>(null);
 	options = $state.raw<ViewOptions>(DEFAULT_VIEW);
 	/** What the filters leave visible; null when everything is (or the graph is not loaded yet). */
 	visible = $derived(
@@ -34,13 +33,32 @@ export class Explorer {
 			? visibleElements(this.graph, this.options, this.selected)
 			: null
 	);
-	/** Entities and relationships that stand out on the canvas (the paths of a "connect" view). */
-	highlight = $state.raw<VisibleElements | null>(null);
-	/** Centrality and communities, loaded when a view sizes or colours by them. */
+	#highlights = $state.raw<readonly Highlight[]>([]);
+	/** Every highlight the page added (paths, search matches), as one; null for none. */
+	highlight = $derived(mergeHighlights(this.#highlights));
+	/** Centrality and communities, loaded when a view sizes or colours by them (`loadMetrics`). */
 	metrics = $state.raw<GraphMetrics | null>(null);
-	appearance = $derived<Appearance>({
-		sizes: this.metrics && nodeSizes(this.metrics, this.options.size),
-		colors: this.metrics && nodeColors(this.metrics, this.options.color)
+	/** The code that turns metrics into sizes and colours, loaded with them (most views never need it). */
+	#appearanceCode = $state.raw<typeof import('$lib/graph/appearance') | null>(null);
+	/** Whether the view options size or colour entities by the metrics. */
+	needsMetrics = $derived(
+		this.options.size !== DEFAULT_VIEW.size || this.options.color !== DEFAULT_VIEW.color
+	);
+	appearance = $derived.by<Appearance>(() => {
+		const code = this.#appearanceCode;
+		if (!this.metrics || !code) return OWN_APPEARANCE;
+		return {
+			sizes: code.nodeSizes(this.metrics, this.options.size),
+			colors: code.nodeColors(this.metrics, this.options.color)
+		};
+	});
+	/** What the canvas shows, derived here and nowhere else; the canvas hands it to the renderer whole. */
+	display = $derived<DisplayState>({
+		selected: this.selected,
+		hovered: this.hovered,
+		visible: this.visible,
+		highlight: this.highlight,
+		appearance: this.appearance
 	});
 
 	/** How many relationships the graph has, when known: big graphs are read off the main thread. */
@@ -49,6 +67,26 @@ export class Explorer {
 	constructor(graphId: string, relationships = 0) {
 		this.graphId = graphId;
 		this.relationships = relationships;
+	}
+
+	/** Adds a highlight to the canvas; returns the call that removes it again. */
+	addHighlight(highlight: Highlight): () => void {
+		// Untracked: an effect that adds a highlight must not rerun because the list it added to changed.
+		this.#highlights = [...untrack(() => this.#highlights), highlight];
+		return () => {
+			this.#highlights = untrack(() => this.#highlights).filter((other) => other !== highlight);
+		};
+	}
+
+	/**
+	 * Highlights what `source` returns (nothing while it returns null), following it as it changes, for as long
+	 * as the calling component lives: the highlight goes with the component. Call while a component initialises.
+	 */
+	highlightWhile(source: () => Highlight | null): void {
+		$effect(() => {
+			const highlight = source();
+			if (highlight) return this.addHighlight(highlight);
+		});
 	}
 
 	private loading: Promise<void> | null = null;
@@ -73,7 +111,7 @@ export class Explorer {
 		} catch (error) {
 			// The details (status codes, parser positions) are for the console; the page says it in plain words.
 			console.warn(`Loading the graph ${this.graphId} failed:`, error);
-			this.status = { state: 'error', message: plainLoadError(error) };
+			this.status = { state: 'error', error: asGraphLoadError(error) };
 		}
 	}
 
@@ -83,21 +121,17 @@ export class Explorer {
 	loadMetrics(fetcher: typeof fetch = fetch): Promise<void> {
 		this.metricsLoading ??= (async () => {
 			const url = metricsHref(this.graphId);
-			const response = await fetcher(url).catch(() => null);
-			if (response?.ok) this.metrics = (await response.json()) as GraphMetrics;
-			else this.metricsLoading = null;
+			const [response, code] = await Promise.all([
+				fetcher(url).catch(() => null),
+				import('$lib/graph/appearance').catch(() => null)
+			]);
+			if (response?.ok && code) {
+				this.metrics = (await response.json()) as GraphMetrics;
+				this.#appearanceCode = code;
+			} else this.metricsLoading = null;
 		})();
 		return this.metricsLoading;
 	}
-}
-
-/** Why a graph did not load, in words for a reader: the connection, the server, or a damaged file. */
-function plainLoadError(error: unknown): string {
-	const text = error instanceof Error ? error.message : String(error);
-	if (/answered \d+/.test(text)) return 'the server answered with an error.';
-	if (error instanceof TypeError && /fetch|network/i.test(text))
-		return 'the connection to the server failed.';
-	return 'its file arrived incomplete or damaged.';
 }
 
 const KEY = Symbol('explorer');
@@ -108,6 +142,6 @@ export function setExplorer(explorer: Explorer): Explorer {
 
 export function getExplorer(): Explorer {
 	const explorer = getContext<Explorer | undefined>(KEY);
-	if (!explorer) throw new Error('getExplorer() must be called inside a graph layout');
+	if (!explorer) throw new Error('getExplorer() must be called inside a graph view');
 	return explorer;
 }

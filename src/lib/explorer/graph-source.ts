@@ -10,6 +10,7 @@ import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build'
 import { graphFileHref } from '$lib/links';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
 import type { SearchResult } from '$lib/graph/search';
+import { GraphLoadError, type GraphLoadErrorKind, asGraphLoadError, fetchFile, readJson } from './fetch-file';
 
 /** Above this many relationships a graph is read off the main thread (100,000 unless the build says otherwise). */
 export const OFF_THREAD_RELATIONSHIPS = __OFF_THREAD_RELATIONSHIPS__;
@@ -22,7 +23,7 @@ export type WorkerMessage =
 	| { type: 'nodes'; items: GraphFile['nodes'] }
 	| { type: 'edges'; items: GraphFile['edges'] }
 	| { type: 'done' }
-	| { type: 'error'; message: string }
+	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
 	| { type: 'results'; id: number; results: SearchResult[] };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
@@ -57,9 +58,7 @@ export function fetchGraph(
 }
 
 async function download(url: string, fetcher: typeof fetch): Promise<KnowledgeGraph> {
-	const response = await fetcher(url);
-	if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
-	const data = (await response.json()) as GraphFile;
+	const data = (await readJson(await fetchFile(url, fetcher), url)) as GraphFile;
 	// "Data in hand": where the first-frame benchmark (tests/bench/first-frame.ts) starts its clock.
 	performance.mark('kge:data');
 	// The file was validated when the site was built: building it needs no validator in the page.
@@ -76,14 +75,17 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 		worker.onerror = (event) => {
 			event.preventDefault();
 			worker.terminate();
-			fail(new Error(`${url} could not be read: ${event.message || 'the worker failed'}`));
+			// The worker's script did not arrive or did not start.
+			fail(
+				new GraphLoadError('network', `${url} could not be read: ${event.message || 'the worker failed'}`)
+			);
 		};
 		worker.onmessage = ({ data: message }: MessageEvent<WorkerMessage>) => {
 			try {
 				receive(message);
 			} catch (error) {
 				worker.terminate();
-				fail(error instanceof Error ? error : new Error(String(error)));
+				fail(asGraphLoadError(error));
 			}
 		};
 		const receive = (message: WorkerMessage) => {
@@ -112,7 +114,7 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 					break;
 				case 'error':
 					worker.terminate();
-					fail(new Error(message.message));
+					fail(new GraphLoadError(message.kind, message.message, message.status));
 					break;
 				case 'results':
 					waiting.get(message.id)?.(message.results);

@@ -7,6 +7,7 @@
 import { generatedKeysTaken } from '$lib/graph/build';
 import type { GraphFile } from '$lib/graph/schema';
 import { type SearchIndex, createSearchIndex, searchEntry } from '$lib/graph/search';
+import { asGraphLoadError, fetchFile, readJson } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
 
 /** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
@@ -32,9 +33,7 @@ scope.onmessage = (event) => {
 
 async function load(url: string): Promise<void> {
 	try {
-		const response = await fetch(url);
-		if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`);
-		const data = (await response.json()) as GraphFile;
+		const data = (await readJson(await fetchFile(url), url)) as GraphFile;
 		scope.postMessage({
 			type: 'head',
 			attributes: data.attributes,
@@ -48,6 +47,12 @@ async function load(url: string): Promise<void> {
 		// Queries that arrive meanwhile wait in the worker's queue and are answered from the finished index.
 		index = createSearchIndex(data.nodes.map(({ key, attributes }) => searchEntry(key, attributes)));
 	} catch (error) {
-		scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+		const failure = asGraphLoadError(error);
+		scope.postMessage({
+			type: 'error',
+			kind: failure.kind,
+			status: failure.status,
+			message: failure.message
+		});
 	}
 }

@@ -2,8 +2,14 @@
  * Node sizes and colours from the graph's metrics (src/lib/server/metrics.ts, served as metrics.json): sizes by
  * neighbours or betweenness, colours by community. Plain data for the renderer; null keeps the graph's own look.
  */
-import type { GraphMetrics } from '../api/schema';
+import type { GraphMetrics } from './centrality';
 import type { NodeColouring, NodeSizing } from './view';
+
+/** Per-entity sizes and colours that replace the graph's own (null keeps the graph's). */
+export interface Appearance {
+	sizes: ReadonlyMap<string, number> | null;
+	colors: ReadonlyMap<string, string> | null;
+}
 
 /** Community colours: Okabe–Ito, then Paul Tol's muted scheme; communities past the palette share grey. */
 export const COMMUNITY_PALETTE = [

@@ -19,6 +19,23 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import type { KnowledgeGraph } from './build';
 import { seededRandom } from './random';
 
+/**
+ * A graph's centrality and communities as the site serves them (`/api/graphs/<graph>/metrics.json`, computed at
+ * build time by src/lib/server/metrics.ts). The arrays follow `keys`; `betweenness` is null for graphs too big to
+ * compute it exactly.
+ */
+export interface GraphMetrics {
+	keys: string[];
+	/** Distinct neighbours, either direction. */
+	degree: number[];
+	/** Normalised betweenness centrality, 0–1. */
+	betweenness: number[] | null;
+	/** Louvain community of each entity; 0 is the largest. */
+	community: number[];
+	/** Each community: its size and its best-connected member. */
+	communities: { size: number; hub: string }[];
+}
+
 /** Scores per node key. */
 export type Scores = ReadonlyMap<string, number>;
 

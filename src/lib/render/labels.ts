@@ -51,3 +51,26 @@ export function placeLabels(
 	}
 	return placed;
 }
+
+/**
+ * Draws the labels of `candidates` that do not collide (see placeLabels) on `context`, sigma's label layer, in
+ * the theme's colours with a halo of the background; returns the keys of the entities labelled.
+ */
+export function drawLabels(
+	context: CanvasRenderingContext2D,
+	candidates: readonly LabelCandidate[],
+	font: { size: number; family: string; weight: string },
+	colors: { label: string; background: string }
+): string[] {
+	context.font = `${font.weight} ${font.size}px ${font.family}`;
+	const placed = placeLabels(candidates, (label) => context.measureText(label).width, font.size);
+	context.lineJoin = 'round';
+	context.lineWidth = 3;
+	context.strokeStyle = colors.background;
+	context.fillStyle = colors.label;
+	for (const { label, x, y, size } of placed) {
+		context.strokeText(label, x + size + 3, y + font.size / 3);
+		context.fillText(label, x + size + 3, y + font.size / 3);
+	}
+	return placed.map((candidate) => candidate.key);
+}

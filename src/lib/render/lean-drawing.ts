@@ -1,5 +1,5 @@
 /**
- * The lean drawing of big graphs without a graphics card (README, Performance). On software WebGL every frame
+ * The lean drawing of big graphs without a graphics card (docs/performance.md). On software WebGL every frame
  * keeps the page waiting until the whole frame is drawn, so a lean drawing draws entities as small points with no
  * picking pass, keeps no relationship in WebGL, and draws the few relationships it shows on a 2D canvas.
  * renderer.ts loads this module only for such a drawing; other pages never download it.
@@ -7,8 +7,9 @@
 import type { Attributes } from 'graphology-types';
 import type Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
-import type { Coordinates, NodeDisplayData } from 'sigma/types';
+import type { NodeDisplayData } from 'sigma/types';
 import { PointGrid } from './point-grid';
+import { sigmaInternals } from './sigma-internals';
 
 export { leanScale } from './lean';
 
@@ -34,19 +35,6 @@ export class LeanNodeProgram extends NodePointProgram {
 }
 
 /**
- * The parts of sigma that a lean drawing replaces: private in sigma's types, read here as sigma 3.0.3 (pinned in
- * package.json) has them. The lean browser tests (big-graph.test.ts) click and hover through them.
- */
-interface SigmaInternals {
-	/** The layers whose picking texture sigma allocates again before every frame. */
-	pickingLayers: Set<string>;
-	getNodeAtPosition(position: Coordinates): string | null;
-	renderEdgeLabels(): unknown;
-	/** What sigma draws for each entity (getNodeDisplayData copies it on every call). */
-	nodeDataCache: Record<string, NodeDisplayData>;
-}
-
-/**
  * Makes `sigma` find the entity under the pointer from where entities are drawn instead of its picking pass, and
  * stops its search for relationship labels (a lean drawing has none; the search goes through every relationship
  * on every still frame, some 60 ms at 500,000). The index of positions is built once `ready` has resolved and
@@ -58,7 +46,7 @@ export function leanSigma<N extends Attributes, E extends Attributes, G extends 
 	ready: Promise<void>,
 	alive: () => boolean
 ): void {
-	const internals = sigma as unknown as SigmaInternals;
+	const internals = sigmaInternals(sigma);
 	internals.pickingLayers.clear();
 	internals.renderEdgeLabels = () => sigma;
 	let index: { grid: PointGrid; largest: number } | null = null;

@@ -2,9 +2,8 @@
  * Centrality and communities of each graph, computed once per build: the overview lists what matters most, and
  * `/api/graphs/<graph>/metrics.json` gives the browser node sizes and colours without shipping the algorithms.
  */
-import type { GraphMetrics } from '../api/schema';
 import type { KnowledgeGraph } from '../graph/build';
-import { betweenness, communities, degrees, topEntities } from '../graph/centrality';
+import { type GraphMetrics, betweenness, communities, degrees, topEntities } from '../graph/centrality';
 import { findGraph } from './graphs';
 
 const computed = new Map<string, GraphMetrics>();

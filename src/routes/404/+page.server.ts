@@ -7,6 +7,8 @@ export const load: PageServerLoad = () => ({
 	graphs: [...allGraphs().values()].map((graph) => ({
 		id: graph.getAttribute('id'),
 		title: graph.getAttribute('title'),
-		entityPages: hasEntityPages(graph)
+		entityPages: hasEntityPages(graph),
+		// Big graphs are read off the main thread: the page must know how big before it loads one.
+		edges: graph.size
 	}))
 });

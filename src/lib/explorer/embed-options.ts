@@ -1,7 +1,7 @@
 /**
  * The options of an embedded view (`/embed/<graph>[/<entity>]?…`), read leniently from its query string like the
- * view options (src/lib/graph/view.ts): anything unknown or malformed falls back to the default. And the
- * iframe snippet that reproduces a view.
+ * view options (src/lib/graph/view.ts): anything unknown or malformed falls back to the default. The snippet
+ * that reproduces a view is in embed-snippet.ts (only the explorer's dialog needs it; the embed does not load it).
  */
 import { type ViewOptions, viewQuery } from '../graph/view';
 
@@ -12,6 +12,11 @@ export interface EmbedOptions {
 	legend: boolean;
 	/** Show the caption of the focused entity (`panel=0` hides it); on by default. */
 	panel: boolean;
+	/**
+	 * Show a search box (`search=1`), whose matches stand out on the canvas; off by default: an embed shows a
+	 * chosen view, and a default embed stays within its weight budget without the search code.
+	 */
+	search: boolean;
 	/** `theme=light|dark`; `auto` (the default) follows the reader's system. */
 	theme: EmbedTheme;
 	/** Zoom with the mouse wheel (`scroll=1`); off by default so that the host page keeps scrolling. */
@@ -23,6 +28,7 @@ export interface EmbedOptions {
 export const DEFAULT_EMBED: EmbedOptions = {
 	legend: false,
 	panel: true,
+	search: false,
 	theme: 'auto',
 	scroll: false,
 	click: 'move'
@@ -36,6 +42,7 @@ export function parseEmbedOptions(params: URLSearchParams): EmbedOptions {
 	return {
 		legend: flag(params.get('legend'), DEFAULT_EMBED.legend),
 		panel: flag(params.get('panel'), DEFAULT_EMBED.panel),
+		search: flag(params.get('search'), DEFAULT_EMBED.search),
 		theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
 		scroll: flag(params.get('scroll'), DEFAULT_EMBED.scroll),
 		click: params.get('click') === 'open' ? 'open' : 'move'
@@ -47,29 +54,9 @@ export function embedQuery(view: ViewOptions, embed: EmbedOptions): string {
 	const params = new URLSearchParams(viewQuery(view));
 	if (embed.legend !== DEFAULT_EMBED.legend) params.set('legend', embed.legend ? '1' : '0');
 	if (embed.panel !== DEFAULT_EMBED.panel) params.set('panel', embed.panel ? '1' : '0');
+	if (embed.search !== DEFAULT_EMBED.search) params.set('search', embed.search ? '1' : '0');
 	if (embed.theme !== DEFAULT_EMBED.theme) params.set('theme', embed.theme);
 	if (embed.scroll !== DEFAULT_EMBED.scroll) params.set('scroll', embed.scroll ? '1' : '0');
 	if (embed.click !== DEFAULT_EMBED.click) params.set('click', embed.click);
 	return params.toString().replaceAll('%2C', ',');
-}
-
-/** Sizes offered for the iframe; `width: null` fills the width of the host's column. */
-export const EMBED_SIZES = [
-	{ id: 'medium', label: '600 × 400', width: 600, height: 400 },
-	{ id: 'large', label: '800 × 500', width: 800, height: 500 },
-	{ id: 'full', label: 'Full width × 450', width: null, height: 450 }
-] as const;
-
-export type EmbedSize = (typeof EMBED_SIZES)[number];
-
-const escapeAttribute = (value: string) =>
-	value.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
-
-/** The HTML an editor pastes into an article. `src` must be an absolute URL. */
-export function embedSnippet(src: string, title: string, size: EmbedSize): string {
-	const width = size.width === null ? '100%' : String(size.width);
-	return (
-		`<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" ` +
-		`width="${width}" height="${size.height}" style="border:0;max-width:100%" loading="lazy"></iframe>`
-	);
 }

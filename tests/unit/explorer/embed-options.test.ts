@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DEFAULT_EMBED,
-	EMBED_SIZES,
-	embedQuery,
-	embedSnippet,
-	parseEmbedOptions
-} from '../../src/lib/embed/options';
-import { DEFAULT_VIEW } from '../../src/lib/graph/view';
+import { DEFAULT_EMBED, embedQuery, parseEmbedOptions } from '../../../src/lib/explorer/embed-options';
+import { DEFAULT_VIEW } from '../../../src/lib/graph/view';
 
 const parse = (query: string) => parseEmbedOptions(new URLSearchParams(query));
 
 describe('embed options', () => {
-	it('default to a caption, no legend, the system theme, no wheel zoom, clicks that move the frame', () => {
-		expect(parse('')).toEqual({ legend: false, panel: true, theme: 'auto', scroll: false, click: 'move' });
+	it('default to a caption, no search box, no legend, the system theme, no wheel zoom, clicks that move the frame', () => {
+		expect(parse('')).toEqual({
+			legend: false,
+			panel: true,
+			search: false,
+			theme: 'auto',
+			scroll: false,
+			click: 'move'
+		});
 	});
 
 	it('read every option', () => {
-		expect(parse('legend=1&panel=0&theme=dark&scroll=1&click=open')).toEqual({
+		expect(parse('legend=1&panel=0&search=1&theme=dark&scroll=1&click=open')).toEqual({
 			legend: true,
 			panel: false,
+			search: true,
 			theme: 'dark',
 			scroll: true,
 			click: 'open'
@@ -60,22 +62,5 @@ describe('embed options', () => {
 		const query = embedQuery(view, embed);
 		expect(query).toBe('hide=country,person&depth=1&color=community&legend=1&theme=dark&click=open');
 		expect(parse(query)).toEqual(embed);
-	});
-});
-
-describe('embed snippet', () => {
-	it('is an iframe of the given size with the view URL and a title', () => {
-		const [medium, , full] = EMBED_SIZES;
-		expect(embedSnippet('https://g.example/embed/a/b?depth=1&legend=1', 'B — A', medium)).toBe(
-			'<iframe src="https://g.example/embed/a/b?depth=1&amp;legend=1" title="B — A" width="600" height="400" ' +
-				'style="border:0;max-width:100%" loading="lazy"></iframe>'
-		);
-		expect(embedSnippet('https://g.example/embed/a', 'A', full)).toContain('width="100%" height="450"');
-	});
-
-	it('escapes quotes and markup in the title', () => {
-		const snippet = embedSnippet('https://g.example/embed/a', '"><script>alert(1)</script>', EMBED_SIZES[0]);
-		expect(snippet).not.toContain('<script>');
-		expect(snippet).toContain('title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
 	});
 });

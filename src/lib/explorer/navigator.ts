@@ -1,0 +1,31 @@
+/**
+ * How a graph view moves: what differs between its hosts. The explorer moves with SvelteKit's router
+ * (src/routes/[graph]/kit-navigator.svelte.ts); the embed, which runs without SvelteKit's client, with the
+ * history API (src/lib/embed/frame-navigator.svelte.ts). Components of the view (canvas, search, legend, panel
+ * links) call the navigator they find in context and never a router themselves.
+ */
+import { getContext, setContext } from 'svelte';
+import type { ViewOptions } from '$lib/graph/view';
+
+export interface Navigator {
+	/** The address of entity `key` (null: the whole graph) in this host, with the view's options. */
+	href(key: string | null): string;
+	/** Moves the view to entity `key` (null: the whole graph), as a new entry in the history. */
+	open(key: string | null): void;
+	/** Puts new view options (filters, depth, sizes, colours) into the address, keeping the entity. */
+	setOptions(options: ViewOptions): void;
+	/** Where the links of the view open: `_blank` for a new tab, undefined for in place. */
+	readonly target?: '_blank';
+}
+
+const KEY = Symbol('navigator');
+
+export function setNavigator(navigator: Navigator): Navigator {
+	return setContext(KEY, navigator);
+}
+
+export function getNavigator(): Navigator {
+	const navigator = getContext<Navigator | undefined>(KEY);
+	if (!navigator) throw new Error('getNavigator() must be called inside a graph view');
+	return navigator;
+}
