@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphMetrics } from '../../src/lib/api/schema';
-import { COMMUNITY_PALETTE, OTHER_COMMUNITIES, nodeColors, nodeSizes } from '../../src/lib/graph/appearance';
-import { DEFAULT_VIEW, withViewOptions } from '../../src/lib/graph/view';
+import type { GraphMetrics } from '../../../src/lib/api/schema';
+import {
+	COMMUNITY_PALETTE,
+	OTHER_COMMUNITIES,
+	nodeColors,
+	nodeSizes
+} from '../../../src/lib/graph/appearance';
+import { DEFAULT_VIEW, withViewOptions } from '../../../src/lib/graph/view';
 
 const metrics: GraphMetrics = {
 	keys: ['hub', 'mid', 'leaf'],
@@ -53,7 +58,7 @@ describe('withViewOptions', () => {
 
 describe('hrefWithView', () => {
 	it('puts the view parameters on a link, keeping its own', async () => {
-		const { hrefWithView } = await import('../../src/lib/graph/view');
+		const { hrefWithView } = await import('../../../src/lib/graph/view');
 		const view = { ...DEFAULT_VIEW, depth: 1 };
 		expect(hrefWithView('/g/connect?from=a&to=b', view)).toBe('/g/connect?from=a&to=b&depth=1');
 		expect(hrefWithView('/g/connect', view)).toBe('/g/connect?depth=1');

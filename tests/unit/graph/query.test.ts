@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entitiesByType, entityDetails, evidenceBySource, graphSummary } from '../../src/lib/graph/query';
-import { tinyGraph } from './helpers';
+import { entitiesByType, entityDetails, evidenceBySource, graphSummary } from '../../../src/lib/graph/query';
+import { tinyGraph } from '../helpers';
 
 describe('entityDetails', () => {
 	const graph = tinyGraph(['a>b:likes', 'c>a:likes', 'a>b:funds', 'a>b:likes', 'a>a:likes']);

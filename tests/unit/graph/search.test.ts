@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGraph } from '../../src/lib/graph/load';
+import { loadGraph } from '../../../src/lib/graph/load';
 import {
 	MAX_LIMIT,
 	MAX_QUERY_LENGTH,
@@ -13,7 +13,7 @@ import {
 	createSearchIndex,
 	normalizeName,
 	searchEntries
-} from '../../src/lib/graph/search';
+} from '../../../src/lib/graph/search';
 
 const entry = (key: string, label: string, type: string, aliases: string[] = []): SearchEntry => ({
 	key,

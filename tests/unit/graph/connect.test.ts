@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeGraph } from '../../src/lib/graph/build';
-import { type ConnectResult, connect } from '../../src/lib/graph/connect';
-import { loadGraph } from '../../src/lib/graph/load';
-import { tinyGraph } from './helpers';
+import type { KnowledgeGraph } from '../../../src/lib/graph/build';
+import { type ConnectResult, connect } from '../../../src/lib/graph/connect';
+import { loadGraph } from '../../../src/lib/graph/load';
+import { tinyGraph } from '../helpers';
 
 /** The node sequences of a result, or its kind when it has no paths. */
 function routes(result: ConnectResult): string[][] | string {
@@ -258,7 +258,7 @@ describe('connect: against an exhaustive search', () => {
 
 describe('connect on the flagship graph', () => {
 	const loaded = loadGraph(
-		readFileSync(new URL('../../graph-data/india-russia.json', import.meta.url)),
+		readFileSync(new URL('../../../graph-data/india-russia.json', import.meta.url)),
 		'india-russia.json'
 	);
 	if (!loaded.ok) throw new Error('india-russia.json does not load');
@@ -292,7 +292,7 @@ describe('connect on the flagship graph', () => {
 
 describe('pathElements', () => {
 	it('collects every entity and relationship of the paths, once', async () => {
-		const { pathElements } = await import('../../src/lib/graph/connect');
+		const { pathElements } = await import('../../../src/lib/graph/connect');
 		const elements = pathElements([
 			{ nodes: ['a', 'b', 'c'], steps: [step('a', 'b', ['e1']), step('b', 'c', ['e2', 'e3'])] },
 			{ nodes: ['a', 'd', 'c'], steps: [step('a', 'd', ['e4']), step('d', 'c', ['e5'])] }

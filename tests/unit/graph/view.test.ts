@@ -5,8 +5,8 @@ import {
 	parseViewOptions,
 	viewQuery,
 	visibleElements
-} from '../../src/lib/graph/view';
-import { tinyGraph } from './helpers';
+} from '../../../src/lib/graph/view';
+import { tinyGraph } from '../helpers';
 
 // a -> b -> c -> d, plus e <- a (a "funds" relation) and an isolated z.
 const graph = tinyGraph(['a>b:likes', 'b>c:likes', 'c>d:likes', 'a>e:funds'], { d: 'person' }, ['z']);

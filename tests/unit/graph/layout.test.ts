@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_RADIUS, defaultNodeSize } from '../../src/lib/graph/geometry';
-import { computeLayout } from '../../src/lib/graph/layout';
-import { graphDataFiles, readGraphFile } from '../../src/lib/server/graph-files';
-import { tinyGraph } from './helpers';
+import { LAYOUT_RADIUS, defaultNodeSize } from '../../../src/lib/graph/geometry';
+import { computeLayout } from '../../../src/lib/graph/layout';
+import { graphDataFiles, readGraphFile } from '../../../src/lib/server/graph-files';
+import { tinyGraph } from '../helpers';
 
 describe('computeLayout', () => {
 	const edges = ['a>b:likes', 'b>c:likes', 'c>a:likes', 'c>d:likes', 'd>e:likes', 'e>f:likes', 'a>g:likes'];

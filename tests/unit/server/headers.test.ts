@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_POLICY, formatPolicy, headerPolicy } from '../../src/lib/server/csp.js';
+import { PAGE_POLICY, formatPolicy, headerPolicy } from '../../../src/lib/server/csp.js';
 import {
 	EMBED_CSP,
 	PAGE_CSP,
@@ -8,7 +8,7 @@ import {
 	parseHeadersFile,
 	patternMatches,
 	siteHeaderRules
-} from '../../src/lib/server/headers';
+} from '../../../src/lib/server/headers';
 
 const rules = parseHeadersFile(formatHeadersFile(siteHeaderRules(['india-russia', 'tea-trade'])));
 

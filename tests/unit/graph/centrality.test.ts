@@ -7,8 +7,8 @@ import {
 	neighbourCount,
 	topEntities,
 	undirectedProjection
-} from '../../src/lib/graph/centrality';
-import { tinyGraph } from './helpers';
+} from '../../../src/lib/graph/centrality';
+import { tinyGraph } from '../helpers';
 
 /** Every edge among `keys`, one way. */
 function clique(keys: string[]): string[] {
