@@ -186,7 +186,7 @@ const PAGE_KINDS: PageKind[] = [
 		}
 	},
 	{
-		// An unknown address outside every graph: 404.html without a policy header (README, "Security headers").
+		// An unknown address outside every graph: 404.html without a policy header (docs/deploying.md, "Security headers").
 		path: '/no-such-graph',
 		status: 404,
 		header: null,

@@ -1,5 +1,5 @@
 /**
- * The shapes of the JSON API (README, "Data API"), as zod schemas: the tests check every response against
+ * The shapes of the JSON API (docs/api.md), as zod schemas: the tests check every response against
  * them, and the types below are what the site's own pages read. `/api/graphs/<graph>.json` is a graph file and
  * is checked by the graph file validator itself (src/lib/graph/load.ts).
  */

@@ -11,7 +11,7 @@ export function hasWebGL(): boolean {
 /**
  * Whether WebGL draws without a graphics card (SwiftShader, llvmpipe and the like), judged by the renderer's name
  * as the browser reports it. There every frame of a big graph keeps the page waiting for the whole frame: about
- * 2 s at 100,000 entities and 500,000 relationships on two cores (README, Performance).
+ * 2 s at 100,000 entities and 500,000 relationships on two cores (docs/performance.md).
  */
 export function softwareWebGL(): boolean {
 	try {

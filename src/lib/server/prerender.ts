@@ -2,7 +2,7 @@
  * How far the static build goes for big graphs. Every graph gets its overview page, its graph file and its
  * summary; entity pages and entity JSON files are prerendered only for graphs of at most
  * `maxPrerenderedEntities()` entities (PRERENDER_MAX_ENTITIES, default 5,000). Above that, the browser builds
- * entity pages from the graph file it loads for the explorer anyway (see README, "Big graphs").
+ * entity pages from the graph file it loads for the explorer anyway (see docs/performance.md, "Big graphs").
  *
  * Why 5,000: measured on 2 cores, a 10k-entity / 50k-relationship graph prerenders in about 40 s into 30,000
  * files and 490 MB (an HTML page, a data file and a JSON file per entity); 100k would take minutes, gigabytes

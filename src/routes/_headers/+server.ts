@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 
 export const prerender = true;
 
-/** build/_headers: the response headers a static host must send (README, "Deploying"). */
+/** build/_headers: the response headers a static host must send (docs/deploying.md). */
 export const GET: RequestHandler = () =>
 	new Response(formatHeadersFile(siteHeaderRules([...allGraphs().keys()], base)), {
 		headers: { 'content-type': 'text/plain; charset=utf-8' }
