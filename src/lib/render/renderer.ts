@@ -227,6 +227,34 @@ export function createRenderer(
 		nodeHover(null);
 	});
 
+	/**
+	 * What the next redraw covers. Changes that come in one task (a search box cleared and the entity it opened
+	 * selected) are drawn together, once, in the task after it: each draw of a big graph without a graphics card
+	 * costs tens of milliseconds.
+	 */
+	const redraw = {
+		full: null as 'index' | 'reducers' | null,
+		nodes: new Set<string>(),
+		edges: new Set<string>(),
+		timer: null as ReturnType<typeof setTimeout> | null
+	};
+	function redrawSoon(): void {
+		redraw.timer ??= setTimeout(() => {
+			redraw.timer = null;
+			if (killed) return;
+			if (redraw.full === 'index') sigma.refresh({});
+			else if (redraw.full === 'reducers') sigma.refresh({ skipIndexation: true });
+			else if (redraw.nodes.size > 0 || redraw.edges.size > 0)
+				sigma.refresh({
+					partialGraph: { nodes: [...redraw.nodes], edges: [...redraw.edges] },
+					skipIndexation: true
+				});
+			redraw.full = null;
+			redraw.nodes.clear();
+			redraw.edges.clear();
+		}, 0);
+	}
+
 	/** The one way the display changes: what follows from it is derived again, then sigma redraws what changed. */
 	function setDisplay(next: DisplayState): void {
 		const previous = display;
@@ -238,15 +266,16 @@ export function createRenderer(
 		leanEdges = leanEdgesOf(graph, next, lean);
 		if (changed.includes('appearance')) {
 			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
-			sigma.refresh({});
+			redraw.full = 'index';
 		} else if (big && !changed.includes('visible') && !framesChanged(previous, next)) {
 			// On a big graph a hover, a selection or a search changes only a few entities: redraw those.
 			const partial = partialRefresh(graph, previous, next);
-			if (partial.nodes.length > 0 || partial.edges.length > 0)
-				sigma.refresh({ partialGraph: partial, skipIndexation: true });
+			for (const node of partial.nodes) redraw.nodes.add(node);
+			for (const edge of partial.edges) redraw.edges.add(edge);
 		} else {
-			sigma.refresh({ skipIndexation: true });
+			redraw.full ??= 'reducers';
 		}
+		redrawSoon();
 		moveCamera(sigma, targetOf(sigma, graph, next, cameraMove(previous, next)), true);
 	}
 
@@ -311,6 +340,7 @@ export function createRenderer(
 		kill() {
 			if (killed) return;
 			killed = true;
+			if (redraw.timer !== null) clearTimeout(redraw.timer);
 			container.removeEventListener('wheel', blockWheel, { capture: true });
 			sigma.kill();
 		}
