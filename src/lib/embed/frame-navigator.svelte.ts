@@ -6,10 +6,10 @@
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import type { EmbedOptions } from '$lib/explorer/embed-options';
 import { frameEntity } from '$lib/explorer/frame-address';
-import type { Navigator } from '$lib/explorer/navigator';
+import { type Navigator, explorerHref } from '$lib/explorer/navigator';
 import { type EntityDetails, entityDetails } from '$lib/graph/query';
-import { type ViewOptions, viewQuery, withViewOptions } from '$lib/graph/view';
-import { embedHref, entityHref, graphHref } from '$lib/links';
+import { type ViewOptions, withViewOptions } from '$lib/graph/view';
+import { embedHref } from '$lib/links';
 
 export class FrameNavigator implements Navigator {
 	/** The focused entity's details, or null for the whole graph. */
@@ -33,9 +33,7 @@ export class FrameNavigator implements Navigator {
 
 	/** The same view in the full explorer. */
 	explorerUrl(key: string | null): string {
-		const graph = this.explorer.graphId;
-		const query = viewQuery(this.explorer.options);
-		return (key ? entityHref(graph, key) : graphHref(graph)) + (query ? `?${query}` : '');
+		return explorerHref(this.explorer.graphId, key, this.explorer.options);
 	}
 
 	/** This frame's address for an entity (or the whole graph), keeping the embed's options. */

@@ -5,7 +5,8 @@
  * links) call the navigator they find in context and never a router themselves.
  */
 import { getContext, setContext } from 'svelte';
-import type { ViewOptions } from '$lib/graph/view';
+import { type ViewOptions, withViewOptions } from '$lib/graph/view';
+import { entityHref, graphHref } from '$lib/links';
 
 export interface Navigator {
 	/** The address of entity `key` (null: the whole graph) in this host, with the view's options. */
@@ -16,6 +17,11 @@ export interface Navigator {
 	setOptions(options: ViewOptions): void;
 	/** Where the links of the view open: `_blank` for a new tab, undefined for in place. */
 	readonly target?: '_blank';
+}
+
+/** The explorer's address of entity `key` (null: the graph's own page) in graph `graphId`, with `options`. */
+export function explorerHref(graphId: string, key: string | null, options: ViewOptions): string {
+	return (key === null ? graphHref(graphId) : entityHref(graphId, key)) + withViewOptions('', options);
 }
 
 const KEY = Symbol('navigator');

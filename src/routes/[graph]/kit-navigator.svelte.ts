@@ -6,15 +6,12 @@ import { browser } from '$app/environment';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Explorer } from '$lib/explorer/explorer.svelte';
-import type { Navigator } from '$lib/explorer/navigator';
+import { type Navigator, explorerHref } from '$lib/explorer/navigator';
 import { parseViewOptions, withViewOptions } from '$lib/graph/view';
-import { entityHref, graphHref } from '$lib/links';
 
 /** Moves between the explorer's pages with SvelteKit's router, keeping the view options in the address. */
 export function kitNavigator(explorer: Explorer): Navigator {
-	const href = (key: string | null) =>
-		(key === null ? graphHref(explorer.graphId) : entityHref(explorer.graphId, key)) +
-		withViewOptions('', explorer.options);
+	const href = (key: string | null) => explorerHref(explorer.graphId, key, explorer.options);
 	return {
 		href,
 		open: (key) => void goto(href(key)),
