@@ -31,7 +31,7 @@ export interface GenerateOptions {
 
 type NodeEntry = GraphFile['nodes'][number];
 type EdgeEntry = GraphFile['edges'][number];
-type Evidence = EdgeEntry['attributes']['evidence'][number];
+type Evidence = NonNullable<EdgeEntry['attributes']['evidence']>[number];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+	dataValueSchema,
 	edgeTypeSchema,
 	entityKeySchema,
 	evidenceSchema,
@@ -38,19 +39,30 @@ export const graphAboutSchema = z.strictObject({
 	edges: count,
 	nodeTypes: z.record(typeKeySchema, nodeTypeSchema),
 	edgeTypes: z.record(typeKeySchema, edgeTypeSchema),
+	/** The format of a graph from another tool (`GEXF`, `CSV` …); absent for our curated format. */
+	importedFrom: z.string().optional(),
 	/** Whether `/<graph>/<entity>` pages and entity JSON files were prerendered (false for big graphs). */
 	entityPages: z.boolean()
 });
 
 const entityRefSchema = z.strictObject({ key: entityKeySchema, label: z.string(), type: typeKeySchema });
 
+/** A data attribute with the kind of its column (src/lib/graph/attributes.ts). */
+const dataEntrySchema = z.strictObject({
+	name: z.string(),
+	kind: z.enum(['number', 'boolean', 'date', 'url', 'colour', 'category', 'text']),
+	value: dataValueSchema
+});
+
 const relationSchema = z.strictObject({
 	edge: z.string(),
 	direction: z.enum(['out', 'in']),
+	undirected: z.boolean(),
 	type: typeKeySchema,
 	label: z.string(),
-	claim: z.string(),
+	claim: z.string().optional(),
 	evidence: z.array(evidenceSchema),
+	data: z.array(dataEntrySchema),
 	source: entityRefSchema,
 	target: entityRefSchema,
 	other: entityRefSchema
@@ -66,6 +78,8 @@ export const entityResponseSchema = z.strictObject({
 	color: z.string(),
 	description: z.string(),
 	aliases: z.array(z.string()),
+	originalId: z.string().optional(),
+	data: z.array(dataEntrySchema),
 	degree: count,
 	groups: z.array(
 		z.strictObject({

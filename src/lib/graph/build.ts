@@ -5,8 +5,14 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes, GraphAttributes, GraphFile, NodeAttributes } from './schema';
 
+/**
+ * A relationship as the graph holds it: an undirected one (from a graph of another tool) is an edge from its
+ * source to its target like any other, marked `undirected`: drawn without an arrow, read both ways.
+ */
+export type RelationshipAttributes = EdgeAttributes & { undirected?: true };
+
 /** A knowledge graph as the app uses it: directed, with parallel edges and self-loops allowed. */
-export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, RelationshipAttributes, GraphAttributes>;
 
 /** Builds the graph from validated data. */
 export function buildGraph(data: GraphFile): KnowledgeGraph {
@@ -48,14 +54,36 @@ export function graphBuilder(
 		},
 		addEdges(edges) {
 			for (const edge of edges) {
+				const attributes: RelationshipAttributes = edge.undirected
+					? { ...edge.attributes, undirected: true }
+					: edge.attributes;
 				if (edge.key === undefined) {
-					let key = graph.addDirectedEdge(edge.source, edge.target, edge.attributes);
+					let key = graph.addDirectedEdge(edge.source, edge.target, attributes);
 					while (reserved.has(key)) {
 						graph.dropEdge(key);
-						key = graph.addDirectedEdge(edge.source, edge.target, edge.attributes);
+						key = graph.addDirectedEdge(edge.source, edge.target, attributes);
 					}
-				} else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+				} else graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, attributes);
 			}
 		}
+	};
+}
+
+/**
+ * The graph as data of the file format, the inverse of `buildGraph`: graphology's export, with each undirected
+ * relationship written as the format writes it (`"undirected": true` on the edge, not among its attributes).
+ */
+export function exportGraph(graph: KnowledgeGraph): GraphFile {
+	const data = graph.export();
+	return {
+		attributes: data.attributes as GraphAttributes,
+		options: data.options,
+		nodes: data.nodes as GraphFile['nodes'],
+		edges: data.edges.map((edge) => {
+			const attributes = edge.attributes as RelationshipAttributes;
+			if (!attributes.undirected) return edge as GraphFile['edges'][number];
+			const { undirected: _undirected, ...rest } = attributes;
+			return { ...edge, undirected: true, attributes: rest };
+		})
 	};
 }

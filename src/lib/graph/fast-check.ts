@@ -15,7 +15,7 @@
  * the schema are rebuilt in that order (zod's output follows the schema's order). The input is never changed:
  * what differs is copied, up to the top.
  */
-import { graphIdFromFileName } from './formats';
+import { expectedGraphId } from './formats';
 import {
 	ENTITY_KEY_PATTERN,
 	GRAPH_ID_PATTERN,
@@ -29,6 +29,7 @@ import {
 	isReservedName
 } from './rules';
 import {
+	DATA_KINDS,
 	type EdgeAttributes,
 	type GraphAttributes,
 	type GraphFile,
@@ -52,15 +53,15 @@ const isColourText = isColour;
 /** The fields of each part of the format, in the order of the schema: the rules below check exactly these. */
 export const FAST_CHECK_FIELDS = {
 	top: ['attributes', 'options', 'nodes', 'edges'],
-	graph: ['id', 'title', 'description', 'sources', 'nodeTypes', 'edgeTypes'],
+	graph: ['id', 'title', 'description', 'sources', 'nodeTypes', 'edgeTypes', 'importedFrom', 'dataKinds'],
 	source: ['id', 'title', 'publisher', 'url', 'date', 'note'],
 	nodeType: ['label', 'color'],
 	edgeType: ['label'],
 	options: ['type', 'multi', 'allowSelfLoops'],
 	nodeEntry: ['key', 'attributes'],
-	node: ['label', 'type', 'description', 'aliases', 'x', 'y', 'size'],
+	node: ['label', 'type', 'description', 'aliases', 'x', 'y', 'size', 'color', 'originalId', 'data'],
 	edgeEntry: ['key', 'source', 'target', 'undirected', 'attributes'],
-	edge: ['type', 'label', 'claim', 'evidence'],
+	edge: ['type', 'label', 'claim', 'evidence', 'data'],
 	evidence: ['source', 'section']
 } as const satisfies Record<keyof typeof KNOWN_FIELDS, readonly string[]>;
 
@@ -82,7 +83,7 @@ export function fastCheckEnabled(): boolean {
 type NodeEntry = GraphFile['nodes'][number];
 type EdgeEntry = GraphFile['edges'][number];
 type Source = GraphAttributes['sources'][number];
-type Evidence = EdgeAttributes['evidence'][number];
+type Evidence = NonNullable<EdgeAttributes['evidence']>[number];
 type Options = NonNullable<GraphFile['options']>;
 type Json = Record<string, unknown>;
 
@@ -94,7 +95,8 @@ export function cleanGraphFile(raw: unknown, file: string): GraphFile | undefine
 	if (!IN_STEP_WITH_SCHEMA || !isPlain(raw)) return undefined;
 	const mask = keyMask(raw, FAST_CHECK_FIELDS.top);
 	if (mask < 0 || (mask & TOP_REQUIRED) !== TOP_REQUIRED) return undefined;
-	const attributes = cleanGraphAttributes(raw.attributes, graphIdFromFileName(file));
+	const imported = isPlain(raw.attributes) && raw.attributes.importedFrom !== undefined;
+	const attributes = cleanGraphAttributes(raw.attributes, expectedGraphId(file, imported));
 	if (!attributes) return undefined;
 	let options: Options | undefined;
 	if (mask & TOP_OPTIONS) {
@@ -110,7 +112,8 @@ export function cleanGraphFile(raw: unknown, file: string): GraphFile | undefine
 		raw.edges,
 		nodeKeys,
 		new Set(Object.keys(attributes.edgeTypes)),
-		new Set(attributes.sources.map((source) => source.id))
+		new Set(attributes.sources.map((source) => source.id)),
+		attributes.importedFrom === undefined
 	);
 	if (!edges) return undefined;
 	if (
@@ -249,7 +252,46 @@ function isDate(value: unknown): value is string {
 
 const isPublisher = (value: unknown): value is string => isText(value, 1, L.title);
 const isSourceNote = (value: unknown): value is string => isText(value, 1, L.sourceNote);
-const isOptionType = (value: unknown): value is string => value === 'directed' || value === 'mixed';
+const isOptionType = (value: unknown): value is string =>
+	value === 'directed' || value === 'undirected' || value === 'mixed';
+const isTitle = (value: unknown): value is string => isText(value, 1, L.title);
+const isOriginalId = (value: unknown): value is string => isText(value, 1, L.url);
+const isColourValue = (value: unknown): value is string => typeof value === 'string' && isColourText(value);
+
+const KINDS: ReadonlySet<unknown> = new Set(DATA_KINDS);
+
+/** The graph's `dataKinds`: `{nodes, edges}`, each a list of `[name, kind]`. */
+function isDataKinds(value: unknown): value is Record<string, unknown> {
+	if (!isPlain(value) || keyMask(value, ['nodes', 'edges']) !== 3) return false;
+	return [value.nodes, value.edges].every(
+		(list) =>
+			Array.isArray(list) &&
+			list.every(
+				(pair: unknown) =>
+					Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && KINDS.has(pair[1])
+			)
+	);
+}
+
+/** `dataSchema`: at most `dataAttributes` names, none reserved, each value bounded text, a finite number or a boolean. */
+function isData(value: unknown): value is Record<string, unknown> {
+	if (!isPlain(value)) return false;
+	let count = 0;
+	for (const name in value) {
+		if (++count > L.dataAttributes || name.length < 1 || name.length > L.dataName || isReserved(name)) {
+			return false;
+		}
+		const item = value[name];
+		const ok =
+			typeof item === 'string'
+				? item.length <= L.dataValue
+				: typeof item === 'number'
+					? Number.isFinite(item)
+					: typeof item === 'boolean';
+		if (!ok) return false;
+	}
+	return true;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Graph attributes and options (small: clarity over speed)
@@ -269,9 +311,12 @@ function cleanGraphAttributes(value: unknown, expectedId: string): GraphAttribut
 	) {
 		return undefined;
 	}
+	if (!optionalOk(mask, 1 << 6, value.importedFrom, isTitle)) return undefined;
+	if (!optionalOk(mask, 1 << 7, value.dataKinds, isDataKinds)) return undefined;
 	const sourceIds = new Set<string>();
 	const sources = mapClean(value.sources, (source) => cleanSource(source, sourceIds));
-	if (!sources || sources.length < 1) return undefined;
+	// Our curated profile cites at least one source (load.ts).
+	if (!sources || (sources.length < 1 && value.importedFrom === undefined)) return undefined;
 	const nodeTypes = cleanRecord(value.nodeTypes, cleanNodeType);
 	const edgeTypes = cleanRecord(value.edgeTypes, cleanEdgeType);
 	if (!nodeTypes || !edgeTypes) return undefined;
@@ -398,6 +443,9 @@ const N_ALIASES = 1 << 3;
 const N_X = 1 << 4;
 const N_Y = 1 << 5;
 const N_SIZE = 1 << 6;
+const N_COLOR = 1 << 7;
+const N_ORIGINAL_ID = 1 << 8;
+const N_DATA = 1 << 9;
 const N_REQUIRED = N_LABEL | N_TYPE | N_X | N_Y;
 const N_DEFAULTED = N_DESCRIPTION | N_ALIASES;
 
@@ -420,6 +468,13 @@ function cleanNodeAttributes(value: unknown, nodeTypes: Set<string>): NodeAttrib
 	}
 	if (mask & N_ALIASES ? !isAliases(aliases) : aliases !== undefined) return undefined;
 	if (mask & N_SIZE ? !isSize(size) : size !== undefined) return undefined;
+	if (
+		!optionalOk(mask, N_COLOR, value.color, isColourValue) ||
+		!optionalOk(mask, N_ORIGINAL_ID, value.originalId, isOriginalId) ||
+		!optionalOk(mask, N_DATA, value.data, isData)
+	) {
+		return undefined;
+	}
 	if ((mask & N_DEFAULTED) === N_DEFAULTED && !(mask & UNORDERED)) return value as NodeAttributes;
 	// zod's output: the defaults filled in, every field in the schema's order.
 	const out: NodeAttributes = {
@@ -431,6 +486,9 @@ function cleanNodeAttributes(value: unknown, nodeTypes: Set<string>): NodeAttrib
 		y
 	};
 	if (mask & N_SIZE) out.size = size as number;
+	if (mask & N_COLOR) out.color = value.color as string;
+	if (mask & N_ORIGINAL_ID) out.originalId = value.originalId as string;
+	if (mask & N_DATA) out.data = value.data as NodeAttributes['data'];
 	return out;
 }
 
@@ -451,14 +509,15 @@ function cleanEdges(
 	list: unknown,
 	nodeKeys: Set<string>,
 	edgeTypes: Set<string>,
-	sourceIds: Set<string>
+	sourceIds: Set<string>,
+	curated: boolean
 ): EdgeEntry[] | undefined {
 	if (!Array.isArray(list)) return undefined;
 	const edgeKeys = new Set<string>();
 	let copy: EdgeEntry[] | undefined;
 	for (let i = 0; i < list.length; i++) {
 		const item: unknown = list[i];
-		const checked = cleanEdge(item, nodeKeys, edgeKeys, edgeTypes, sourceIds);
+		const checked = cleanEdge(item, nodeKeys, edgeKeys, edgeTypes, sourceIds, curated);
 		if (checked === undefined) return undefined;
 		if (checked !== item) (copy ??= list.slice())[i] = checked;
 	}
@@ -470,7 +529,8 @@ function cleanEdge(
 	nodeKeys: Set<string>,
 	edgeKeys: Set<string>,
 	edgeTypes: Set<string>,
-	sourceIds: Set<string>
+	sourceIds: Set<string>,
+	curated: boolean
 ): EdgeEntry | undefined {
 	if (!isPlain(value)) return undefined;
 	const mask = keyMask(value, FAST_CHECK_FIELDS.edgeEntry);
@@ -484,43 +544,52 @@ function cleanEdge(
 	}
 	if (typeof source !== 'string' || !nodeKeys.has(source)) return undefined;
 	if (typeof target !== 'string' || !nodeKeys.has(target)) return undefined;
-	if (mask & E_UNDIRECTED ? undirected !== false : undirected !== undefined) return undefined;
-	const attributes = cleanEdgeAttributes(value.attributes, edgeTypes, sourceIds);
+	if (mask & E_UNDIRECTED ? typeof undirected !== 'boolean' : undirected !== undefined) return undefined;
+	const attributes = cleanEdgeAttributes(value.attributes, edgeTypes, sourceIds, curated);
 	if (!attributes) return undefined;
 	if (attributes === value.attributes && !(mask & UNORDERED)) return value as EdgeEntry;
 	return { ...inSchemaOrder(value, FAST_CHECK_FIELDS.edgeEntry, mask), attributes } as EdgeEntry;
 }
 
-const EDGE_REQUIRED = (1 << 4) - 1;
+const E_TYPE_LABEL = (1 << 2) - 1;
+const E_CLAIM = 1 << 2;
+const E_EVIDENCE = 1 << 3;
+const E_DATA = 1 << 4;
 
 function cleanEdgeAttributes(
 	value: unknown,
 	edgeTypes: Set<string>,
-	sourceIds: Set<string>
+	sourceIds: Set<string>,
+	curated: boolean
 ): EdgeAttributes | undefined {
 	if (!isPlain(value)) return undefined;
 	const mask = keyMask(value, FAST_CHECK_FIELDS.edge);
-	if (mask < 0 || (mask & EDGE_REQUIRED) !== EDGE_REQUIRED) return undefined;
+	if (mask < 0 || (mask & E_TYPE_LABEL) !== E_TYPE_LABEL) return undefined;
+	// Our curated profile gives every relationship a claim and evidence (load.ts).
+	if (curated && !(mask & E_CLAIM && mask & E_EVIDENCE)) return undefined;
 	const { type, label, claim } = value;
-	if (
-		typeof type !== 'string' ||
-		!edgeTypes.has(type) ||
-		!isText(label, 1, L.label) ||
-		!isText(claim, 1, L.claim)
-	) {
+	if (typeof type !== 'string' || !edgeTypes.has(type) || !isText(label, 1, L.label)) return undefined;
+	if (mask & E_CLAIM ? !isText(claim, 1, L.claim) : claim !== undefined) return undefined;
+	if (!optionalOk(mask, E_DATA, value.data, isData)) return undefined;
+	const evidence = value.evidence;
+	let copy: Evidence[] | undefined;
+	if (mask & E_EVIDENCE) {
+		if (!Array.isArray(evidence) || evidence.length < 1) return undefined;
+		for (let i = 0; i < evidence.length; i++) {
+			const item: unknown = evidence[i];
+			const checked = cleanEvidence(item, sourceIds);
+			if (checked === undefined) return undefined;
+			if (checked !== item) (copy ??= evidence.slice())[i] = checked;
+		}
+	} else if (evidence !== undefined) {
 		return undefined;
 	}
-	const evidence = value.evidence;
-	if (!Array.isArray(evidence) || evidence.length < 1) return undefined;
-	let copy: Evidence[] | undefined;
-	for (let i = 0; i < evidence.length; i++) {
-		const item: unknown = evidence[i];
-		const checked = cleanEvidence(item, sourceIds);
-		if (checked === undefined) return undefined;
-		if (checked !== item) (copy ??= evidence.slice())[i] = checked;
-	}
 	if (!copy && !(mask & UNORDERED)) return value as EdgeAttributes;
-	return { type, label, claim, evidence: copy ?? evidence };
+	return inSchemaOrder(
+		copy ? { ...value, evidence: copy } : value,
+		FAST_CHECK_FIELDS.edge,
+		mask & ~UNORDERED
+	) as EdgeAttributes;
 }
 
 function cleanEvidence(value: unknown, sourceIds: Set<string>): Evidence | undefined {

@@ -5,7 +5,6 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import type { KnowledgeGraph } from './build';
 import { LAYOUT_RADIUS, defaultNodeSize } from './geometry';
 import { seededRandom } from './random';
 
@@ -18,11 +17,15 @@ export interface LayoutOptions {
 
 export type Positions = Map<string, { x: number; y: number }>;
 
+/** The graph a layout reads: nodes with an optional size, and edges (any graphology graph). */
+interface Layable {
+	forEachNode(callback: (key: string, attributes: { size?: number }) => void): void;
+	forEachEdge(callback: (edge: string, attributes: unknown, source: string, target: string) => void): void;
+	degree(node: string): number;
+}
+
 /** Computes positions without touching `graph`. */
-export function computeLayout(
-	graph: KnowledgeGraph,
-	{ seed = 1, iterations = 600 }: LayoutOptions = {}
-): Positions {
+export function computeLayout(graph: Layable, { seed = 1, iterations = 600 }: LayoutOptions = {}): Positions {
 	const random = seededRandom(seed);
 	const work = new Graph({ multi: true, allowSelfLoops: false });
 	graph.forEachNode((key, attributes) => {

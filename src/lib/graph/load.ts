@@ -4,9 +4,18 @@
  * half-built graph: the result is a graph (with warnings) or every problem found, each with its code.
  */
 import type { $ZodIssue } from 'zod/v4/core';
+import { inferDataKinds } from './attributes';
 import { type KnowledgeGraph, buildGraph } from './build';
 import { cleanGraphFile } from './fast-check';
-import { type ReadResult, describeFormats, graphIdFromFileName, readerFor } from './formats';
+import {
+	type CompanionFile,
+	type ReadResult,
+	describeFormats,
+	expectedGraphId,
+	graphIdFromFileName,
+	readerFor
+} from './formats';
+import { importGraphData, isImportedGraphData, keepUnknownAttributes, keepableAsData } from './import';
 import {
 	PROBLEM_CODES,
 	type Problem,
@@ -32,13 +41,14 @@ export type LoadResult =
  * base name without that extension must be the graph's id (`<graph id>.json`, in any folder).
  * Returns the graph and the warnings, or every problem; never throws.
  */
-export function loadGraph(input: string | Uint8Array, file: string): LoadResult {
+export function loadGraph(input: string | Uint8Array, file: string, companion?: CompanionFile): LoadResult {
 	try {
-		const read = readGraphData(input, file);
+		const read = readGraphData(input, file, companion);
 		if (!read.ok) return read;
-		const checked = validateGraphData(read.value, file);
+		const checked = validateGraphData(read.value, file, readerFor(file)?.name);
 		if (!checked.ok) return checked;
-		return { ok: true, graph: buildGraph(checked.data), warnings: checked.warnings };
+		const warnings = read.warnings ? [...read.warnings, ...checked.warnings] : checked.warnings;
+		return { ok: true, graph: withDataKinds(buildGraph(checked.data)), warnings };
 	} catch (error) {
 		// The checks above should make this unreachable; report it rather than crash if it is not.
 		const message = error instanceof Error ? error.message : String(error);
@@ -56,39 +66,79 @@ export function loadGraph(input: string | Uint8Array, file: string): LoadResult 
 }
 
 /**
+ * `graph` with the kinds of its data attributes in its `dataKinds` attribute (none when it has no data): inferred
+ * here, once, when a graph is loaded, they travel with it to the pages (data-kinds.ts).
+ */
+export function withDataKinds(graph: KnowledgeGraph): KnowledgeGraph {
+	const kinds = inferDataKinds(graph);
+	if (kinds.nodes.length + kinds.edges.length > 0) graph.setAttribute('dataKinds', kinds);
+	else graph.removeAttribute('dataKinds');
+	return graph;
+}
+
+/**
  * The graph data of a file, not yet validated, as the reader of its format reads it; or why it cannot be read
  * (a format no reader claims, bytes that are not text, a syntax error located by line and column).
  */
-export function readGraphData(input: string | Uint8Array, file: string): ReadResult {
+export function readGraphData(
+	input: string | Uint8Array,
+	file: string,
+	companion?: CompanionFile
+): ReadResult {
 	const reader = readerFor(file);
 	if (!reader) {
 		const message = `is not in a format the explorer reads; graph files end in ${describeFormats()}`;
 		return { ok: false, problems: [fileProblem(file, 'file.unknown-format', message)] };
 	}
-	return reader.read(input, file);
+	return reader.read(input, file, companion);
 }
 
 /**
  * Checks a parsed file against the format: the schema, then references between its parts (edge endpoints,
  * declared types and sources, unique keys), reserved names, and attributes the format does not know.
+ * Data that is not in our curated format (no types, no sources: a graph from another tool, read by the reader of
+ * `format`) is imported first (import.ts), with warnings for what had to be guessed.
  * A file with nothing to report is answered by the fast path of fast-check.ts, whose `data` may share objects
  * with `raw` (it is `raw` itself when nothing needed a default); treat both as read-only.
  */
-export function validateGraphData(raw: unknown, file: string): ValidateResult {
+export function validateGraphData(raw: unknown, file: string, format = 'JSON'): ValidateResult {
 	// The common case, a file with nothing to report, skips zod (see fast-check.ts); anything else gets every
 	// check and every message below.
-	let clean: GraphFile | undefined;
-	try {
-		clean = cleanGraphFile(raw, file);
-	} catch {
-		clean = undefined;
-	}
+	const clean = fastCheck(raw, file);
 	if (clean) return { ok: true, data: clean, warnings: [] };
-	return validateGraphDataInFull(raw, file);
+	return validateGraphDataInFull(raw, file, format, true);
 }
 
-/** `validateGraphData` without the fast path: zod, then the checks of references and field names. */
-export function validateGraphDataInFull(raw: unknown, file: string): ValidateResult {
+/**
+ * `validateGraphData` without the fast path for `raw` (with `fast`, the data imported from it may still take
+ * it): the import of a graph from another tool, then zod and the checks of references and field names.
+ */
+export function validateGraphDataInFull(
+	raw: unknown,
+	file: string,
+	format = 'JSON',
+	fast = false
+): ValidateResult {
+	if (!isImportedGraphData(raw)) return checkInFull(raw, file);
+	const imported = importGraphData(raw, file, format);
+	if (!imported.ok) return imported;
+	const clean = fast ? fastCheck(imported.value, file) : undefined;
+	if (clean) return { ok: true, data: clean, warnings: imported.warnings };
+	const checked = checkInFull(imported.value, file);
+	if (!checked.ok) return { ok: false, problems: [...checked.problems, ...imported.warnings] };
+	return { ...checked, warnings: [...imported.warnings, ...checked.warnings] };
+}
+
+function fastCheck(raw: unknown, file: string): GraphFile | undefined {
+	try {
+		return cleanGraphFile(raw, file);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Data of our format through zod, then the checks of references and field names. */
+function checkInFull(raw: unknown, file: string): ValidateResult {
 	const report = new Report(file, raw);
 	if (!isObject(raw)) {
 		report.top(
@@ -98,9 +148,11 @@ export function validateGraphDataInFull(raw: unknown, file: string): ValidateRes
 		);
 		return { ok: false, problems: report.problems() };
 	}
-	const result = graphFileSchema.safeParse(raw, { reportInput: true });
+	// Attributes of entities and relationships that the format does not name are their data (import.ts).
+	const kept = keepUnknownAttributes(raw, KNOWN_FIELDS.node, KNOWN_FIELDS.edge);
+	const result = graphFileSchema.safeParse(kept, { reportInput: true });
 	if (!result.success) for (const issue of result.error.issues) report.zodIssue(issue);
-	checkReferences(raw, file, report);
+	checkReferences(kept, file, report);
 	checkFieldNames(raw, report);
 	if (!result.success || report.hasErrors) return { ok: false, problems: report.problems() };
 	return { ok: true, data: result.data, warnings: report.problems() };
@@ -108,7 +160,7 @@ export function validateGraphDataInFull(raw: unknown, file: string): ValidateRes
 
 function checkReferences(raw: Record<string, unknown>, file: string, report: Report): void {
 	const attributes = isObject(raw.attributes) ? raw.attributes : undefined;
-	const expectedId = graphIdFromFileName(file);
+	const expectedId = expectedGraphId(file, attributes?.importedFrom !== undefined);
 	if (typeof attributes?.id === 'string' && attributes.id !== expectedId) {
 		const named = file.split(/[\\/]/).pop() ?? file;
 		report.graph(
@@ -127,6 +179,12 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 		if (keys?.has('__proto__')) {
 			report.graph(`${group}["__proto__"]`, 'key.reserved', RESERVED_MESSAGE);
 		}
+	}
+	// Our curated profile (a graph not imported from another tool's format): it cites at least one source, and
+	// every relationship has a claim and evidence.
+	const curated = attributes !== undefined && attributes.importedFrom === undefined;
+	if (curated && Array.isArray(attributes.sources) && attributes.sources.length === 0) {
+		report.graph('sources', 'value.too-short', 'must have at least 1 item');
 	}
 	const sourceIds = new Set<string>();
 	if (Array.isArray(attributes?.sources)) {
@@ -175,6 +233,11 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 			}
 		}
 		const attrs = isObject(edge.attributes) ? edge.attributes : undefined;
+		if (curated && attrs) {
+			for (const field of ['claim', 'evidence'] as const) {
+				if (attrs[field] === undefined) report.edge(i, field, 'value.required', 'is required');
+			}
+		}
 		if (edgeTypes && typeof attrs?.type === 'string' && !edgeTypes.has(attrs.type)) {
 			report.edge(
 				i,
@@ -231,7 +294,7 @@ function checkFieldNames(raw: Record<string, unknown>, report: Report): void {
 		list.forEach((item, i) => {
 			const here: At = (field, code, message) => at(i, field, code, message);
 			report.fieldNames(item, entry, here);
-			if (isObject(item)) report.fieldNames(item.attributes, attrs, here);
+			if (isObject(item)) report.fieldNames(item.attributes, attrs, here, '', true);
 			if (isObject(item) && isObject(item.attributes) && Array.isArray(item.attributes.evidence)) {
 				item.attributes.evidence.forEach((evidence, j) =>
 					report.fieldNames(evidence, KNOWN_FIELDS.evidence, here, `evidence[${j}].`)
@@ -310,8 +373,12 @@ class Report {
 		return typeof key === 'string' && key !== '' ? `${kind} ${showKey(key)}` : `${kind} #${index}`;
 	}
 
-	/** Reports reserved and unknown field names of `value` (when it is an object). */
-	fieldNames(value: unknown, known: readonly string[], at: At, prefix = ''): void {
+	/**
+	 * Reports reserved and unknown field names of `value` (when it is an object). With `kept` (attributes of an
+	 * entity or a relationship, which keeps the unknown ones as its data) an unknown name is reported only when it
+	 * is close to a known one: a likely typo.
+	 */
+	fieldNames(value: unknown, known: readonly string[], at: At, prefix = '', kept = false): void {
 		if (!isObject(value)) return;
 		for (const name of Object.keys(value)) {
 			if (known.includes(name)) continue;
@@ -322,6 +389,11 @@ class Report {
 					'field.reserved',
 					'is a name reserved by JavaScript (a property of Object.prototype); remove or rename it'
 				);
+			} else if (kept && keepableAsData(name, value[name])) {
+				const guess = closest(name, known);
+				if (guess) {
+					at(field, 'field.unknown', `is not part of the format; kept as data (did you mean "${guess}"?)`);
+				}
 			} else {
 				const guess = closest(name, known);
 				at(

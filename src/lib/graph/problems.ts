@@ -28,6 +28,26 @@ export const PROBLEM_CODES = {
 	'file.empty': 'error',
 	/** The text is not valid JSON; `line` and `column` say where when the parser gives a position. */
 	'json.syntax': 'error',
+	/** The text is not well-formed XML (GEXF, GraphML); `line` and `column` say where. */
+	'xml.syntax': 'error',
+	/** An XML file declares a DOCTYPE or entities, which the explorer refuses (no entity expansion, ever). */
+	'xml.doctype': 'error',
+	/** The text is not valid CSV (an unclosed quote); `line` (and the row) say where. */
+	'csv.syntax': 'error',
+	/** The text is not valid RDF (Turtle, N-Triples); `line` and `column` say where. */
+	'rdf.syntax': 'error',
+	/** The file parses but is no graph of its format (a GEXF without `<graph>`, a CSV without Source, Target). */
+	'format.structure': 'error',
+	/** The file has more elements (nodes, edges, rows, triples, attributes) than the explorer reads. */
+	'format.too-many': 'error',
+	/** A row or element was skipped because it cannot be part of a graph (no source or target); the rest loads. */
+	'format.skipped': 'warning',
+	/** Importing another tool's graph, the explorer guessed (types, labels, keys, sizes, positions); it loads. */
+	'import.guessed': 'warning',
+	/** A relationship names an entity the file does not have; the entity was added (as Gephi does). */
+	'import.added-node': 'warning',
+	/** A value was longer than the explorer keeps and was shortened, or could not be kept and was dropped. */
+	'import.value': 'warning',
 	/** A field the format requires is missing. */
 	'value.required': 'error',
 	/** A value has the wrong type (a number for a string, an array for an object, a top level that is no object). */
@@ -70,7 +90,7 @@ export const PROBLEM_CODES = {
 	'graph.duplicate-id': 'error',
 	/** An attribute name is a name reserved by JavaScript (a property of `Object.prototype`). */
 	'field.reserved': 'error',
-	/** An attribute is not part of the format; it is dropped and the graph loads. */
+	/** An unknown attribute: dropped, or on an entity or relationship kept as data and named if a likely typo. */
 	'field.unknown': 'warning',
 	/** The loader failed where it never should: a bug, to be reported. */
 	'internal.bug': 'error'

@@ -2,8 +2,16 @@
  * Read-only questions asked of a knowledge graph: an entity with its relationships grouped by relation type
  * and direction, and the graph's entities grouped by type. Returns plain data; unknown keys give `null`.
  */
+import { type DataKind, dataKinds } from './data-kinds';
 import type { KnowledgeGraph } from './build';
-import type { Evidence, Source } from './schema';
+import type { Data, DataValue, Evidence, Source } from './schema';
+
+/** One data attribute of an entity or relationship, with the kind of its column (attributes.ts). */
+export interface DataEntry {
+	name: string;
+	kind: DataKind;
+	value: DataValue;
+}
 
 /** A neighbour as a link needs it. */
 export interface EntityRef {
@@ -12,15 +20,22 @@ export interface EntityRef {
 	type: string;
 }
 
-/** One relationship seen from the entity: `direction` says whether the entity is its source or its target. */
+/**
+ * One relationship seen from the entity: `direction` says whether the entity is its source or its target. An
+ * undirected relationship reads the same both ways: seen from either end it is `out`, with that end as `source`.
+ */
 export interface Relation {
 	edge: string;
 	direction: 'out' | 'in';
+	undirected: boolean;
 	type: string;
 	/** The edge's own verb phrase, read from `source` to `target`. */
 	label: string;
-	claim: string;
+	/** Why the relationship exists, in a graph that says (graphs from other tools may not). */
+	claim?: string | undefined;
+	/** Where the source says it; empty when the graph does not say. */
 	evidence: Evidence[];
+	data: DataEntry[];
 	source: EntityRef;
 	target: EntityRef;
 	/** The entity at the other end (the entity itself for a self-loop). */
@@ -39,6 +54,9 @@ export interface EntityDetails extends EntityRef {
 	color: string;
 	description: string;
 	aliases: string[];
+	/** The id in the file the graph came from, when the key had to be made URL-safe. */
+	originalId?: string | undefined;
+	data: DataEntry[];
 	degree: number;
 	groups: RelationGroup[];
 	/** Every distinct neighbour, in label order. */
@@ -58,10 +76,13 @@ export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails
 	const groups = new Map<string, RelationGroup>();
 	const neighbours = new Map<string, EntityRef>();
 
+	const columns = dataKinds(graph);
 	const add = (edge: string, direction: 'out' | 'in') => {
 		const data = graph.getEdgeAttributes(edge);
-		const source = entityRef(graph, graph.source(edge));
-		const target = entityRef(graph, graph.target(edge));
+		let source = entityRef(graph, graph.source(edge));
+		let target = entityRef(graph, graph.target(edge));
+		// An undirected relationship reads the same both ways: from the entity, as an outgoing one.
+		if (data.undirected && direction === 'in') [source, target, direction] = [target, source, 'out'];
 		const other = direction === 'out' ? target : source;
 		const id = `${direction}:${data.type}`;
 		let group = groups.get(id);
@@ -78,9 +99,11 @@ export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails
 			edge,
 			direction,
 			type: data.type,
+			undirected: data.undirected === true,
 			label: data.label,
 			claim: data.claim,
-			evidence: data.evidence,
+			evidence: data.evidence ?? [],
+			data: dataEntries(data.data, columns.edges),
 			source,
 			target,
 			other
@@ -106,13 +129,26 @@ export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails
 		label: attributes.label,
 		type: attributes.type,
 		typeLabel: nodeTypes[attributes.type]?.label ?? attributes.type,
-		color: nodeTypes[attributes.type]?.color ?? '#999999',
+		color: attributes.color ?? nodeTypes[attributes.type]?.color ?? '#999999',
 		description: attributes.description,
 		aliases: attributes.aliases,
+		originalId: attributes.originalId,
+		data: dataEntries(attributes.data, columns.nodes),
 		degree: graph.degree(key),
 		groups: sortedGroups,
 		neighbours: [...neighbours.values()].sort(byLabel)
 	};
+}
+
+/** The data of an element in the order of the graph's columns, each with its column's kind. */
+function dataEntries(data: Data | undefined, columns: readonly (readonly [string, DataKind])[]): DataEntry[] {
+	if (!data) return [];
+	const entries: DataEntry[] = [];
+	for (const [name, kind] of columns) {
+		const value = data[name];
+		if (value !== undefined && Object.hasOwn(data, name)) entries.push({ name, kind, value });
+	}
+	return entries;
 }
 
 export interface TypeGroup {

@@ -24,7 +24,15 @@ export const LIMITS = {
 	coordinate: 1_000_000,
 	minSize: 1,
 	maxSize: 100,
-	fileBytes: 256 * 1024 * 1024
+	fileBytes: 256 * 1024 * 1024,
+	/** Rows of a CSV file, elements of an XML file, triples of an RDF file, entities and relationships. */
+	elements: 5_000_000,
+	/** Data attributes of one entity or relationship (graphs from other tools). */
+	dataAttributes: 200,
+	/** Length of a data attribute's name. */
+	dataName: 200,
+	/** Length of a data attribute's text value; longer ones are shortened on import, with a warning. */
+	dataValue: 10_000
 } as const;
 
 /** Names that exist on `Object.prototype`: as keys or attribute names they break graph libraries. */
@@ -46,6 +54,24 @@ export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect']);
 
 /** A graph id: a slug of lowercase letters, digits and "-", starting with a letter or digit. */
 export const GRAPH_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * The graph id of a graph from another tool, made from its file's name (`Les Misérables 2.gexf` is
+ * `les-miserables-2`): lowercase ASCII letters, digits and `-`, at most `LIMITS.graphId` long; `graph` when nothing
+ * of the name is left, with `-graph` after an address the site uses itself.
+ */
+export function graphIdSlug(name: string): string {
+	const slug = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, LIMITS.graphId)
+		.replace(/-+$/, '');
+	if (!slug) return 'graph';
+	return SITE_PATHS.has(slug) ? `${slug}-graph` : slug;
+}
 
 /** A key of nodeTypes or edgeTypes, or a source id: lowercase letters, digits, "-" and "_", starting with a letter. */
 export const TYPE_KEY_PATTERN = /^[a-z][a-z0-9_-]*$/;

@@ -97,16 +97,57 @@ export const edgeTypeSchema = z.object({
 	label: text(1, LIMITS.label)
 });
 
+/** What a data attribute holds, inferred from all its values (attributes.ts). */
+export const DATA_KINDS = ['number', 'boolean', 'date', 'url', 'colour', 'category', 'text'] as const;
+const dataKindsSchema = z.object({
+	nodes: z.array(z.tuple([z.string(), z.enum(DATA_KINDS)])),
+	edges: z.array(z.tuple([z.string(), z.enum(DATA_KINDS)]))
+});
+
 export const graphAttributesSchema = z.object({
 	id: graphIdSchema,
 	title: text(1, LIMITS.title),
 	description: text(0, LIMITS.graphDescription),
-	sources: z.array(sourceSchema).min(1),
+	// At least one in our curated profile; load.ts checks that rule (a graph with sources cites them).
+	sources: z.array(sourceSchema),
 	nodeTypes: z.record(typeKeySchema, nodeTypeSchema),
-	edgeTypes: z.record(typeKeySchema, edgeTypeSchema)
+	edgeTypes: z.record(typeKeySchema, edgeTypeSchema),
+	/**
+	 * The format a graph from another tool was read from (`GEXF`, `CSV` …; import.ts sets it). Absent in our
+	 * curated format, whose profile load.ts checks: at least one source, and a claim and evidence on every
+	 * relationship.
+	 */
+	importedFrom: text(1, LIMITS.title).optional(),
+	/**
+	 * The kinds of the graph's data attributes, `[name, kind]` in order of first appearance: computed when the
+	 * graph is loaded (whatever a file says here is replaced), so that pages need not infer them.
+	 */
+	dataKinds: dataKindsSchema.optional()
 });
 
 const coordinate = z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate);
+
+/** A data attribute's value: text (bounded), a finite number or a boolean. */
+export const dataValueSchema = z.union([z.string().max(LIMITS.dataValue), z.number(), z.boolean()]);
+
+/**
+ * Every attribute of an entity or relationship that the format does not name (a URL, a country, a score, a date
+ * from another tool's file), kept by name. Their kinds (number, date, URL, category …) are inferred from the
+ * values of the whole graph (attributes.ts).
+ */
+export const dataSchema = z
+	.record(
+		z
+			.string()
+			.refine(notReserved, rule('key.reserved', RESERVED_MESSAGE, true))
+			.min(1)
+			.max(LIMITS.dataName),
+		dataValueSchema
+	)
+	.refine((data) => Object.keys(data).length <= LIMITS.dataAttributes, {
+		error: `must have at most ${LIMITS.dataAttributes} attributes`,
+		params: { code: 'value.too-long' }
+	});
 
 export const nodeAttributesSchema = z.object({
 	label: text(1, LIMITS.label),
@@ -115,7 +156,15 @@ export const nodeAttributesSchema = z.object({
 	aliases: z.array(text(1, LIMITS.alias)).max(LIMITS.aliases).default([]),
 	x: coordinate,
 	y: coordinate,
-	size: z.number().min(LIMITS.minSize).max(LIMITS.maxSize).optional()
+	size: z.number().min(LIMITS.minSize).max(LIMITS.maxSize).optional(),
+	/** The entity's own colour (from a file that colours its nodes); else its type's. */
+	color: z
+		.string()
+		.refine(isColour, rule('value.colour', 'must be a colour written #rgb or #rrggbb'))
+		.optional(),
+	/** The id the entity has in the file it came from, when its key had to be made URL-safe. */
+	originalId: text(1, LIMITS.url).optional(),
+	data: dataSchema.optional()
 });
 
 export const evidenceSchema = z.object({
@@ -126,8 +175,10 @@ export const evidenceSchema = z.object({
 export const edgeAttributesSchema = z.object({
 	type: z.string(),
 	label: text(1, LIMITS.label),
-	claim: text(1, LIMITS.claim),
-	evidence: z.array(evidenceSchema).min(1)
+	// Both required in a graph with sources (load.ts); optional in graphs from other tools.
+	claim: text(1, LIMITS.claim).optional(),
+	evidence: z.array(evidenceSchema).min(1).optional(),
+	data: dataSchema.optional()
 });
 
 export const nodeEntrySchema = z.object({
@@ -142,16 +193,14 @@ export const edgeEntrySchema = z.object({
 	key: entityKeySchema.optional(),
 	source: z.string(),
 	target: z.string(),
-	undirected: z
-		.literal(false, { error: 'must be false or absent: relationships are always directed' })
-		.optional(),
+	undirected: z.boolean().optional(),
 	attributes: edgeAttributesSchema
 });
 
 export const optionsSchema = z.object({
 	type: z
-		.enum(['directed', 'mixed'], {
-			error: 'must be "directed" or "mixed": relationships are always directed'
+		.enum(['directed', 'undirected', 'mixed'], {
+			error: 'must be "directed", "undirected" or "mixed"'
 		})
 		.optional(),
 	multi: z.boolean().optional(),
@@ -171,6 +220,10 @@ export type NodeAttributes = z.infer<typeof nodeAttributesSchema>;
 export type EdgeAttributes = z.infer<typeof edgeAttributesSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type DataValue = z.infer<typeof dataValueSchema>;
+export type DataKind = (typeof DATA_KINDS)[number];
+export type DataKinds = z.infer<typeof dataKindsSchema>;
+export type Data = Record<string, DataValue>;
 
 /** The attribute names each part of the format knows; anything else is dropped with a warning. */
 export const KNOWN_FIELDS = {

@@ -1,8 +1,10 @@
 /**
  * What a view shows: the view options that live in the URL (hidden node and relation types, depth around the
- * selected entity), read leniently, and the set of entities and relationships they leave visible. The canvas
- * and the entity panel both draw from `visibleElements`, so they always agree.
+ * selected entity, what sizes and colours show, hidden values of the colour attribute), read leniently, and the
+ * set of entities and relationships they leave visible. The canvas and the entity panel both draw from
+ * `visibleElements`, so they always agree.
  */
+import { type DataKind, dataKinds } from './data-kinds';
 import type { KnowledgeGraph } from './build';
 
 export const MAX_DEPTH = 3;
@@ -14,23 +16,40 @@ export interface ViewOptions {
 	hiddenRelations: ReadonlySet<string>;
 	/** Only entities within this many steps of the selected entity; null for all. */
 	depth: number | null;
-	/** What node size shows: the graph's own sizes (by relationship count), neighbours, or betweenness. */
+	/**
+	 * What node size shows: the graph's own sizes (by relationship count), neighbours, betweenness, or a numeric
+	 * data attribute (`data:<name>`).
+	 */
 	size: NodeSizing;
-	/** What node colour shows: the entity type, or the community (Louvain) the entity belongs to. */
+	/**
+	 * What node colour shows: the entity type, the community (Louvain) the entity belongs to, or a category (or
+	 * yes/no) data attribute (`data:<name>`).
+	 */
 	color: NodeColouring;
+	/** Values of the colour's data attribute not shown (only when colouring by one). */
+	hiddenValues: ReadonlySet<string>;
 }
 
+/** Sizing or colouring by the data attribute `<name>`. */
+export type DataOption = `data:${string}`;
 export const NODE_SIZINGS = ['relationships', 'degree', 'betweenness'] as const;
-export type NodeSizing = (typeof NODE_SIZINGS)[number];
+export type NodeSizing = (typeof NODE_SIZINGS)[number] | DataOption;
 export const NODE_COLOURINGS = ['type', 'community'] as const;
-export type NodeColouring = (typeof NODE_COLOURINGS)[number];
+export type NodeColouring = (typeof NODE_COLOURINGS)[number] | DataOption;
+
+const DATA = 'data:';
+
+/** The data attribute a size or colour option names (`data:<name>`), or null for the other options. */
+export const dataAttribute = (option: string): string | null =>
+	option.startsWith(DATA) ? option.slice(DATA.length) : null;
 
 export const DEFAULT_VIEW: ViewOptions = {
 	hiddenTypes: new Set(),
 	hiddenRelations: new Set(),
 	depth: null,
 	size: 'relationships',
-	color: 'type'
+	color: 'type',
+	hiddenValues: new Set()
 };
 
 /** `value` if it is one of `allowed`, else the first of them (the default). */
@@ -40,11 +59,22 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null): T
 
 /** Longest query value read; anything longer is ignored rather than parsed. */
 const MAX_PARAM_LENGTH = 2000;
+/** Longest hidden value read. */
+const LIMITS_VALUE = 200;
+
+/** The entities' data column that `option` (`data:<name>`) names, if it is of one of `kinds`. */
+function dataColumn(graph: KnowledgeGraph, option: string | null, kinds: DataKind[]): string | undefined {
+	const name = option && option.length <= MAX_PARAM_LENGTH ? dataAttribute(option) : null;
+	if (name === null) return undefined;
+	return dataKinds(graph).nodes.find(([column, kind]) => column === name && kinds.includes(kind))?.[0];
+}
 
 /**
  * Reads view options from query parameters: `hide=type,type` (node types), `hideRel=type,type` (relation types),
- * `depth=1|2|3`, `size=degree|betweenness`, `color=community`. Unknown types are dropped, depth is clamped to
- * 1–3, anything malformed is ignored.
+ * `depth=1|2|3`, `size=degree|betweenness|data:<number attribute>`,
+ * `color=community|data:<category or yes/no attribute>`, and with a colour attribute `hideVal=<value>`, once
+ * per hidden value. Unknown types, attributes and values are dropped, depth is clamped to 1–3, anything
+ * malformed is ignored.
  */
 export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph): ViewOptions {
 	const { nodeTypes, edgeTypes } = graph.getAttributes();
@@ -53,12 +83,24 @@ export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph)
 		if (!value || value.length > MAX_PARAM_LENGTH) return new Set<string>();
 		return new Set(value.split(',').filter((type) => Object.hasOwn(known, type)));
 	};
+	const size = params.get('size');
+	const color = params.get('color');
+	const colourColumn = dataColumn(graph, color, ['category', 'boolean']);
 	return {
 		hiddenTypes: list('hide', nodeTypes),
 		hiddenRelations: list('hideRel', edgeTypes),
 		depth: parseDepth(params.get('depth')),
-		size: oneOf(NODE_SIZINGS, params.get('size')),
-		color: oneOf(NODE_COLOURINGS, params.get('color'))
+		size: dataColumn(graph, size, ['number']) ? (size as DataOption) : oneOf(NODE_SIZINGS, size),
+		color: colourColumn ? (color as DataOption) : oneOf(NODE_COLOURINGS, color),
+		// A value no entity has hides nothing; the list is bounded like the others.
+		hiddenValues: new Set(
+			colourColumn
+				? params
+						.getAll('hideVal')
+						.filter((value) => value.length <= LIMITS_VALUE)
+						.slice(0, 100)
+				: []
+		)
 	};
 }
 
@@ -77,14 +119,14 @@ export function toggled(set: ReadonlySet<string>, value: string): Set<string> {
 }
 
 /** The query parameters that view options use. */
-export const VIEW_PARAMS = ['hide', 'hideRel', 'depth', 'size', 'color'] as const;
+export const VIEW_PARAMS = ['hide', 'hideRel', 'depth', 'size', 'color', 'hideVal'] as const;
 
 /** `search` (a query string) with its view options replaced by `options`'s, other parameters kept. */
 export function withViewOptions(search: string, options: ViewOptions): string {
 	const params = new URLSearchParams(search);
 	for (const name of VIEW_PARAMS) params.delete(name);
-	for (const [name, value] of new URLSearchParams(viewQuery(options))) params.set(name, value);
-	const query = params.toString().replaceAll('%2C', ',');
+	for (const [name, value] of new URLSearchParams(viewQuery(options))) params.append(name, value);
+	const query = readable(params);
 	return query ? `?${query}` : '';
 }
 
@@ -104,14 +146,24 @@ export function viewQuery(options: ViewOptions): string {
 	if (options.depth !== null) params.set('depth', String(options.depth));
 	if (options.size !== DEFAULT_VIEW.size) params.set('size', options.size);
 	if (options.color !== DEFAULT_VIEW.color) params.set('color', options.color);
-	return params.toString().replaceAll('%2C', ',');
+	for (const value of [...hiddenValues(options)].sort()) params.append('hideVal', value);
+	return readable(params);
 }
+
+/** `params` as a query string, with the commas and colons that separate and name values left as they are. */
+const readable = (params: URLSearchParams): string =>
+	params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+
+/** The hidden values of the colour attribute; none unless the view colours by a data attribute. */
+const hiddenValues = (options: ViewOptions): ReadonlySet<string> =>
+	dataAttribute(options.color) === null ? DEFAULT_VIEW.hiddenValues : options.hiddenValues;
 
 /** Whether `options` hide anything at all (when not, every entity and relationship is visible). */
 export function hidesAnything(options: ViewOptions, selected: string | null): boolean {
 	return (
 		options.hiddenTypes.size > 0 ||
 		options.hiddenRelations.size > 0 ||
+		hiddenValues(options).size > 0 ||
 		(options.depth !== null && selected !== null)
 	);
 }
@@ -122,8 +174,8 @@ export interface VisibleElements {
 }
 
 /**
- * The entities and relationships a view shows. Hidden types go first; depth then counts steps (in either
- * direction) over what is left, from `selected`. The selected entity itself is always shown.
+ * The entities and relationships a view shows. Hidden types and values go first; depth then counts steps (in
+ * either direction) over what is left, from `selected`. The selected entity itself is always shown.
  */
 export function visibleElements(
 	graph: KnowledgeGraph,
@@ -131,8 +183,16 @@ export function visibleElements(
 	selected: string | null
 ): VisibleElements {
 	const edgeShown = (edge: string) => !options.hiddenRelations.has(graph.getEdgeAttribute(edge, 'type'));
+	const attribute = dataAttribute(options.color) ?? '';
+	const values = hiddenValues(options);
+	const valueShown = (node: string) => {
+		const data = graph.getNodeAttribute(node, 'data');
+		return !data || !Object.hasOwn(data, attribute) || !values.has(String(data[attribute]));
+	};
 	const nodeShown = (node: string) =>
-		node === selected || !options.hiddenTypes.has(graph.getNodeAttribute(node, 'type'));
+		node === selected ||
+		(!options.hiddenTypes.has(graph.getNodeAttribute(node, 'type')) &&
+			(values.size === 0 || valueShown(node)));
 
 	let nodes: Set<string>;
 	if (options.depth !== null && selected !== null && graph.hasNode(selected)) {

@@ -2,7 +2,7 @@
  * Graph files on disk (node only): where they are, and reading one into a LoadResult without ever throwing.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { readerFor } from '../graph/formats';
 import { type LoadResult, loadGraph } from '../graph/load';
 import { type ProblemCode, fileProblem } from '../graph/problems';
@@ -23,7 +23,7 @@ export function graphDataFiles(): string[] {
 	return graphDataDirs().flatMap(listGraphFiles);
 }
 
-/** The files of a folder that a format reader claims (`*.json`), sorted by name. */
+/** The graph files of a folder (those a format reader claims, companions left out), sorted by name. */
 export function listGraphFiles(dir: string): string[] {
 	return readdirSync(dir)
 		.filter((name) => readerFor(name) !== undefined)
@@ -45,7 +45,17 @@ export function readGraphFile(path: string): LoadResult {
 			? unreadable(path, 'file.not-found', 'does not exist')
 			: unreadable(path, 'file.unreadable', `cannot be read (${code ?? String(error)})`);
 	}
-	return loadGraph(bytes, path);
+	return loadGraph(bytes, path, (name) => readCompanion(dirname(path), name));
+}
+
+/** A file that goes with a graph file (`tea.nodes.csv`), from its folder; undefined when there is none. */
+function readCompanion(dir: string, name: string): Uint8Array | undefined {
+	const path = join(dir, basename(name));
+	try {
+		return statSync(path).isFile() ? readFileSync(path) : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 function unreadable(file: string, code: ProblemCode, message: string): LoadResult {

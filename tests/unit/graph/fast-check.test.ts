@@ -19,7 +19,8 @@ import {
 	loadGraph,
 	readGraphData,
 	validateGraphData,
-	validateGraphDataInFull
+	validateGraphDataInFull,
+	withDataKinds
 } from '../../../src/lib/graph/load';
 import { KNOWN_FIELDS, LIMITS } from '../../../src/lib/graph/schema';
 import { generateGraph } from '../../bench/generate';
@@ -38,7 +39,7 @@ function slowLoad(input: string | Uint8Array, file: string): LoadResult {
 	if (!parsed.ok) return parsed;
 	const checked = validateGraphDataInFull(parsed.value, file);
 	if (!checked.ok) return checked;
-	return { ok: true, graph: buildGraph(checked.data), warnings: checked.warnings };
+	return { ok: true, graph: withDataKinds(buildGraph(checked.data)), warnings: checked.warnings };
 }
 
 /** graph.export(), with the keys graphology makes up for edges that have none (random per graph) made equal. */

@@ -46,6 +46,7 @@ const placeOf = ({ code, where, field, line, column }: Problem): Expected => ({
 const cases: [string, Expected[]][] = [
 	['bad-colour', [at('value.colour', 'graph', 'nodeTypes.country.color')]],
 	['bad-date', [at('value.date', 'graph', 'sources[0].date')]],
+	['bad-options-type', [at('value.choice', undefined, 'options.type')]],
 	['bad-node-key', [at('value.pattern', 'node "kenya/nairobi"', 'key')]],
 	['connect-key', [at('key.site-address', 'node connect', 'key')]],
 	['dangling-endpoint', [at('ref.unknown-node', 'edge kenya-exports-tea', 'target')]],
@@ -85,8 +86,6 @@ const cases: [string, Expected[]][] = [
 	['undeclared-edge-type', [at('ref.unknown-type', 'edge kenya-exports-tea', 'type')]],
 	['undeclared-evidence-source', [at('ref.unknown-source', 'edge kenya-exports-tea', 'evidence[0].source')]],
 	['undeclared-node-type', [at('ref.unknown-type', 'node tea', 'type')]],
-	['undirected-edge', [at('value.choice', 'edge kenya-exports-tea', 'undirected')]],
-	['undirected-options', [at('value.choice', undefined, 'options.type')]],
 	['wrong-value-type', [at('value.type', 'node kenya', 'label')]]
 ];
 
@@ -116,6 +115,24 @@ async function duplicateGraph(): Promise<Problem[]> {
 		return [...((error as { problems?: Problem[] }).problems ?? [])];
 	}
 	return [];
+}
+
+const FORMATS = 'tests/fixtures/formats';
+
+/** format.too-many: a table over the limit of rows (lowered to 1 here: the real one is millions). */
+async function tooManyRows(): Promise<Problem[]> {
+	vi.resetModules();
+	vi.doMock('../../../src/lib/graph/rules', async (original) => {
+		const rules = await original<typeof import('../../../src/lib/graph/rules')>();
+		return { ...rules, LIMITS: { ...rules.LIMITS, elements: 1 } };
+	});
+	try {
+		const { loadGraph: load } = await import('../../../src/lib/graph/load');
+		return problemsOf(load('Source,Target\na,b\nb,c\n', 'g.edges.csv'));
+	} finally {
+		vi.doUnmock('../../../src/lib/graph/rules');
+		vi.resetModules();
+	}
 }
 
 /** internal.bug: the loader's last resort, with a graph builder that throws. */
@@ -151,7 +168,7 @@ const MESSAGES: Record<
 	'file.unreadable': [() => problemsOf(readGraphFile(VALID)), `${VALID}: is a folder, not a graph file`],
 	'file.unknown-format': [
 		loaded(TEA, 'tea-trade.yaml'),
-		'tea-trade.yaml: is not in a format the explorer reads; graph files end in .json (JSON)'
+		'tea-trade.yaml: is not in a format the explorer reads; graph files end in .json (JSON), .gexf (GEXF), .graphml (GraphML), .edges.csv, .csv (CSV), .ttl, .nt (RDF (Turtle, N-Triples))'
 	],
 	'file.too-big': [
 		loaded(new Uint8Array(LIMITS.fileBytes + 1), 'big.json'),
@@ -210,8 +227,8 @@ const MESSAGES: Record<
 		`${INVALID}/bad-date.json › graph › sources[0].date: must be a date written YYYY, YYYY-MM or YYYY-MM-DD`
 	],
 	'value.choice': [
-		fixture('undirected-edge'),
-		`${INVALID}/undirected-edge.json › edge kenya-exports-tea › undirected: must be false or absent: relationships are always directed`
+		fixture('bad-options-type'),
+		`${INVALID}/bad-options-type.json › options.type: must be "directed", "undirected" or "mixed"`
 	],
 	'key.reserved': [
 		fixture('proto-node-key'),
@@ -251,7 +268,58 @@ const MESSAGES: Record<
 	],
 	'field.unknown': [
 		() => problemsOf(readGraphFile(`${VALID}/unknown-attributes.json`)),
-		`warning: ${VALID}/unknown-attributes.json › node kenya › lable: is not part of the format and is dropped (did you mean "label"?)`
+		`warning: ${VALID}/unknown-attributes.json › node kenya › lable: is not part of the format; kept as data (did you mean "label"?)`
+	],
+	'xml.syntax': [
+		() => problemsOf(readGraphFile(`${FORMATS}/hostile/truncated.graphml`)),
+		`${FORMATS}/hostile/truncated.graphml: is not well-formed XML: <graphml> is never closed: its end tag is missing or misspelt (is the file cut short?) at line 2, column 1`
+	],
+	'xml.doctype': [
+		() => problemsOf(readGraphFile(`${FORMATS}/hostile/billion-laughs.gexf`)),
+		`${FORMATS}/hostile/billion-laughs.gexf: declares a DOCTYPE (<!DOCTYPE …>); the explorer reads no DTDs and expands no entities: remove the declaration at line 2, column 1`
+	],
+	'csv.syntax': [
+		loaded('Source,Target,Label\na,b,"open\n', 'g.edges.csv'),
+		'g.edges.csv › row 2 › Label: has a quoted value that is never closed (a closing " is missing, so the rest of the file is read into it) at line 2, column 5'
+	],
+	'rdf.syntax': [
+		() => problemsOf(readGraphFile(`${FORMATS}/rdf/vann-undeclared-prefix.ttl`)),
+		`${FORMATS}/rdf/vann-undeclared-prefix.ttl: is not valid Turtle: the prefix "foaf:" is not declared (add @prefix foaf: <…> . before its first use) at line 29, column 9`
+	],
+	'format.structure': [
+		() => problemsOf(readGraphFile(`${FORMATS}/csv/pyvis-multigraph.csv`)),
+		`${FORMATS}/csv/pyvis-multigraph.csv: has no Source and Target columns (nor From and To) in its header row; its columns are "src", "dst", "type", "details"`
+	],
+	'format.too-many': [
+		tooManyRows,
+		'g.edges.csv: has more than 1 rows; the explorer reads at most 1 rows of a table'
+	],
+	'format.skipped': [
+		loaded('Source,Target\na,b\nc,\n', 'g.edges.csv'),
+		'warning: g.edges.csv › row 3 › Target: is empty; the row is left out (an edge needs a source and a target) at line 3'
+	],
+	'import.guessed': [
+		loaded(JSON.stringify({ nodes: [{ key: 'a', attributes: { label: 'A' } }] }), 'g.json'),
+		'warning: g.json: the file gives no positions; the graph was laid out (ForceAtlas2, then noverlap)'
+	],
+	'import.added-node': [
+		loaded(
+			JSON.stringify({
+				nodes: [{ key: 'a', attributes: { label: 'A', x: 0, y: 0 } }],
+				edges: [{ source: 'a', target: 'b' }]
+			}),
+			'g.json'
+		),
+		'warning: g.json: 1 relationship names an entity the file does not have; it was added (first: edge #0 › target "b")'
+	],
+	'import.value': [
+		loaded(
+			JSON.stringify({
+				nodes: [{ key: 'a', attributes: { label: 'A', x: 0, y: 0, note: 'x'.repeat(LIMITS.dataValue + 1) } }]
+			}),
+			'g.json'
+		),
+		`warning: g.json: 1 value was longer than ${LIMITS.dataValue} characters and shortened (first: node a › "note")`
 	],
 	'internal.bug': [
 		loaderBug,
@@ -384,24 +452,25 @@ describe('valid graph files', () => {
 		expect(result.graph.edges('tea', 'tea')).toEqual(['tea-loop']);
 	});
 
-	it('drops attributes the format does not name, with a warning for each', () => {
+	it('keeps attributes of entities and relationships the format does not name as data; drops the others', () => {
 		const file = `${VALID}/unknown-attributes.json`;
 		const result = readGraphFile(file);
 		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+		// A warning where the graph's own attribute is dropped, and where a name looks like a typo.
 		expect(result.warnings.map(placeOf)).toEqual([
 			at('field.unknown', 'graph', 'license'),
-			at('field.unknown', 'node kenya', 'lable'),
-			at('field.unknown', 'node kenya', 'population'),
-			at('field.unknown', 'edge kenya-exports-tea', 'weight')
+			at('field.unknown', 'node kenya', 'lable')
 		]);
 		expect(result.warnings.every((problem) => problem.severity === 'warning' && problem.file === file)).toBe(
 			true
 		);
-		expect(result.warnings[1]?.message).toContain('(did you mean "label"?)');
-		expect(Object.keys(result.graph.getNodeAttributes('kenya')).sort()).toEqual(
-			['aliases', 'description', 'label', 'type', 'x', 'y'].sort()
+		expect(result.warnings[1]?.message).toContain('kept as data (did you mean "label"?)');
+		const kenya = result.graph.getNodeAttributes('kenya');
+		expect(Object.keys(kenya).sort()).toEqual(
+			['aliases', 'data', 'description', 'label', 'type', 'x', 'y'].sort()
 		);
-		expect(result.graph.getEdgeAttributes('kenya-exports-tea')).not.toHaveProperty('weight');
+		expect(Object.keys(kenya.data ?? {}).sort()).toEqual(['lable', 'population']);
+		expect(result.graph.getEdgeAttributes('kenya-exports-tea').data).toHaveProperty('weight');
 		expect(result.graph.getAttributes()).not.toHaveProperty('license');
 	});
 

@@ -29,6 +29,10 @@ describe('PROBLEM_CODES', () => {
 	it('are lowercase `family.name`, each with a severity', () => {
 		for (const code of codes) expect(code).toMatch(/^[a-z]+\.[a-z]+(-[a-z0-9]+)*$/);
 		expect(Object.entries(PROBLEM_CODES).filter(([, severity]) => severity === 'warning')).toEqual([
+			['format.skipped', 'warning'],
+			['import.guessed', 'warning'],
+			['import.added-node', 'warning'],
+			['import.value', 'warning'],
 			['field.unknown', 'warning']
 		]);
 	});

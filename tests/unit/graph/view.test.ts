@@ -1,10 +1,14 @@
+import { inferDataKinds } from '../../../src/lib/graph/attributes';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_VIEW,
+	type ViewOptions,
+	dataAttribute,
 	hidesAnything,
 	parseViewOptions,
 	viewQuery,
-	visibleElements
+	visibleElements,
+	withViewOptions
 } from '../../../src/lib/graph/view';
 import { tinyGraph } from '../helpers';
 
@@ -141,5 +145,141 @@ describe('hidesAnything', () => {
 		expect(hidesAnything({ ...DEFAULT_VIEW, hiddenTypes: new Set(['x']) }, null)).toBe(true);
 		expect(hidesAnything({ ...DEFAULT_VIEW, hiddenRelations: new Set(['x']) }, null)).toBe(true);
 		expect(hidesAnything({ ...DEFAULT_VIEW, depth: 1 }, 'a')).toBe(true);
+	});
+});
+
+// The same shape with data attributes, as a graph from another tool has them; y has none.
+const IVORY = "Côte d'Ivoire, Abidjan";
+const ODD = 'a&b=c+d%2C 東京 #1';
+const dataGraph = tinyGraph(['a>b:likes', 'b>c:likes', 'c>d:likes', 'a>e:funds'], { d: 'person' }, [
+	'z',
+	'y'
+]);
+const DATA: Record<string, Record<string, string | number | boolean>> = {
+	a: { country: IVORY, score: 10, flag: true, note: 'x1' },
+	b: { country: 'Kenya', score: 0, flag: false, note: 'x2' },
+	c: { country: 'Kenya', score: 5, flag: true, note: 'x3' },
+	d: { country: IVORY, score: 2.5 },
+	e: { country: ODD },
+	z: { country: ODD }
+};
+for (const [key, data] of Object.entries(DATA)) dataGraph.setNodeAttribute(key, 'data', data);
+// The loader infers the kinds of data attributes once (load.ts); a graph built here gets them the same way.
+dataGraph.setAttribute('dataKinds', inferDataKinds(dataGraph));
+const dataParams = (query: string) => parseViewOptions(new URLSearchParams(query), dataGraph);
+const hideValues = (query: string) => [...dataParams(query).hiddenValues].sort();
+
+describe('view options from data attributes', () => {
+	it('size by a number attribute and colour by a category or yes/no one', () => {
+		expect(dataParams('size=data:score&color=data:country')).toMatchObject({
+			size: 'data:score',
+			color: 'data:country'
+		});
+		expect(dataParams('color=data:flag').color).toBe('data:flag');
+		expect(dataAttribute('data:country')).toBe('country');
+		expect(dataAttribute('community')).toBeNull();
+	});
+
+	it.each([
+		'size=data:country&color=data:score',
+		'size=data:note&color=data:note',
+		'size=data:nope&color=data:nope',
+		'size=data:&color=data:',
+		'size=data:__proto__&color=data:constructor',
+		'size=data:toString&color=data:hasOwnProperty',
+		'size=DATA:score&color=Data:country',
+		`size=data:${'score'.repeat(500)}&color=data:${'x'.repeat(10_240)}`
+	])('fall back to the defaults for an unknown or unsuitable attribute: %s', (query) => {
+		expect(dataParams(query)).toMatchObject({ size: 'relationships', color: 'type' });
+		expect(params(query)).toMatchObject({ size: 'relationships', color: 'type' });
+	});
+
+	it('read hidden values one parameter each, commas, spaces and all; a value no entity has hides nothing', () => {
+		const odd = encodeURIComponent(ODD);
+		expect(hideValues(`color=data:country&hideVal=${encodeURIComponent(IVORY)}&hideVal=${odd}`)).toEqual(
+			[IVORY, ODD].sort()
+		);
+		expect(hideValues('color=data:country&hideVal=Kenya&hideVal=Kenya')).toEqual(['Kenya']);
+		expect(hideValues(`color=data:country&hideVal=${'x'.repeat(201)}`)).toEqual([]);
+		const graph = dataGraph;
+		const options = parseViewOptions(new URLSearchParams('color=data:country&hideVal=nope'), graph);
+		expect(visibleElements(graph, options, null).nodes.size).toBe(graph.order);
+	});
+
+	it('ignore hidden values unless colouring by an attribute', () => {
+		expect(hideValues('hideVal=Kenya')).toEqual([]);
+		expect(hideValues('color=community&hideVal=Kenya')).toEqual([]);
+		expect(hideValues('color=data:nope&hideVal=Kenya')).toEqual([]);
+		expect(viewQuery({ ...DEFAULT_VIEW, color: 'community', hiddenValues: new Set(['Kenya']) })).toBe(
+			'color=community'
+		);
+		expect(hidesAnything({ ...DEFAULT_VIEW, hiddenValues: new Set(['Kenya']) }, null)).toBe(false);
+	});
+
+	it('round-trip through viewQuery in a stable order, values with commas and unicode intact', () => {
+		const options: ViewOptions = {
+			...DEFAULT_VIEW,
+			hiddenTypes: new Set(['thing']),
+			size: 'data:score',
+			color: 'data:country',
+			hiddenValues: new Set([ODD, IVORY])
+		};
+		const query = viewQuery(options);
+		expect(query).toBe(
+			'hide=thing&size=data:score&color=data:country' +
+				'&hideVal=C%C3%B4te+d%27Ivoire,+Abidjan&hideVal=a%26b%3Dc%2Bd%252C+%E6%9D%B1%E4%BA%AC+%231'
+		);
+		expect(dataParams(query)).toEqual(options);
+		expect(viewQuery(dataParams(query))).toBe(query);
+	});
+
+	it('replace every hidden value of a query and keep its other parameters', () => {
+		const options = {
+			...DEFAULT_VIEW,
+			color: 'data:country' as const,
+			hiddenValues: new Set(['Kenya', IVORY])
+		};
+		const search = withViewOptions('?from=a&hideVal=old&hideVal=older&color=community', options);
+		const read = new URLSearchParams(search);
+		expect(read.get('from')).toBe('a');
+		expect(read.getAll('hideVal')).toEqual([IVORY, 'Kenya']);
+		expect(withViewOptions('?hideVal=old', DEFAULT_VIEW)).toBe('');
+	});
+});
+
+describe('visibleElements with hidden values', () => {
+	const sorted = (set: Set<string>) => [...set].sort();
+	const byCountry = (...hidden: string[]): ViewOptions => ({
+		...DEFAULT_VIEW,
+		color: 'data:country',
+		hiddenValues: new Set(hidden)
+	});
+
+	it('hides entities with a hidden value and their relationships, never those without a value', () => {
+		expect(hidesAnything(byCountry('Kenya'), null)).toBe(true);
+		const { nodes, edges } = visibleElements(dataGraph, byCountry('Kenya'), null);
+		expect(sorted(nodes)).toEqual(['a', 'd', 'e', 'y', 'z']);
+		expect(sorted(edges)).toEqual(['e3']);
+		expect(sorted(visibleElements(dataGraph, byCountry('Kenya', IVORY, ODD), null).nodes)).toEqual(['y']);
+	});
+
+	it('always shows the selected entity, and depth does not travel through hidden values', () => {
+		expect(sorted(visibleElements(dataGraph, byCountry('Kenya'), 'b').nodes)).toEqual([
+			'a',
+			'b',
+			'd',
+			'e',
+			'y',
+			'z'
+		]);
+		const { nodes } = visibleElements(dataGraph, { ...byCountry('Kenya'), depth: 3 }, 'a');
+		expect(sorted(nodes)).toEqual(['a', 'e']);
+	});
+
+	it('hides yes/no values by their text, and nothing when the view does not colour by the attribute', () => {
+		const options: ViewOptions = { ...DEFAULT_VIEW, color: 'data:flag', hiddenValues: new Set(['true']) };
+		expect(sorted(visibleElements(dataGraph, options, null).nodes)).toEqual(['b', 'd', 'e', 'y', 'z']);
+		const typed = { ...DEFAULT_VIEW, hiddenValues: new Set(['Kenya']) };
+		expect(visibleElements(dataGraph, typed, null).nodes.size).toBe(7);
 	});
 });

@@ -30,7 +30,14 @@ describe('allGraphs', () => {
 
 	it('reads every folder of GRAPH_DATA_DIR', async () => {
 		const allGraphs = await allGraphsFrom('graph-data', 'tests/fixtures/graphs');
-		expect([...allGraphs().keys()]).toEqual(['india-russia', 'big-synthetic', 'markup', 'tea-trade']);
+		expect([...allGraphs().keys()]).toEqual([
+			'india-russia',
+			'big-synthetic',
+			'les-miserables',
+			'markup',
+			'tea-routes',
+			'tea-trade'
+		]);
 	});
 
 	it('refuses a graph id defined in two folders, naming both files', async () => {
@@ -92,14 +99,14 @@ describe('how far prerendering goes (PRERENDER_MAX_ENTITIES)', () => {
 	it('prerenders entity pages of graphs up to 5,000 entities by default', async () => {
 		const { maxPrerenderedEntities, entityEntries } = await prerenderWith(undefined);
 		expect(maxPrerenderedEntities()).toBe(5000);
-		// 83 + 150 + 6 + 5 entities.
-		expect(entityEntries()).toHaveLength(244);
+		// 83 + 150 + 14 + 6 + 7 + 5 entities.
+		expect(entityEntries()).toHaveLength(265);
 	});
 
 	it('leaves out the entity pages of graphs above the limit, and only those', async () => {
 		const { entityEntries } = await prerenderWith('100');
 		const graphs = new Set(entityEntries().map((entry) => entry.graph));
-		expect([...graphs]).toEqual(['india-russia', 'markup', 'tea-trade']);
+		expect([...graphs]).toEqual(['india-russia', 'les-miserables', 'markup', 'tea-routes', 'tea-trade']);
 		expect(entityEntries()).toContainEqual({ graph: 'tea-trade', entity: 'india' });
 		const { entityEntries: none } = await prerenderWith('0');
 		expect(none()).toEqual([]);

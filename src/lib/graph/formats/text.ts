@@ -9,11 +9,26 @@ import { type Problem, fileProblem } from '../problems';
 /** The text of a file, or the one problem that stops it from being decoded. */
 export type DecodeResult = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
+/** What a reader accepts besides UTF-8. */
+export interface DecodeOptions {
+	/** Read UTF-16 (little or big endian) when the bytes start with its byte-order mark, or look like it. */
+	utf16?: boolean;
+	/**
+	 * Read bytes that are not valid UTF-8 as Windows-1252 (what spreadsheet programs write as "ANSI" on Western
+	 * systems) instead of refusing them.
+	 */
+	legacy?: boolean;
+}
+
 /**
- * The text of `input` without a leading byte-order mark. Bytes must be UTF-8; a string is taken as it is. Either
- * may be at most `LIMITS.fileBytes` long (a string counted in UTF-16 code units).
+ * The text of `input` without a leading byte-order mark. Bytes must be UTF-8 unless `options` accept more; a
+ * string is taken as it is. Either may be at most `LIMITS.fileBytes` long (a string counted in UTF-16 code units).
  */
-export function decodeText(input: string | Uint8Array, file: string): DecodeResult {
+export function decodeText(
+	input: string | Uint8Array,
+	file: string,
+	options: DecodeOptions = {}
+): DecodeResult {
 	const size = typeof input === 'string' ? input.length : input.byteLength;
 	if (size > LIMITS.fileBytes) {
 		return fail(
@@ -25,10 +40,13 @@ export function decodeText(input: string | Uint8Array, file: string): DecodeResu
 	let text: string;
 	if (typeof input === 'string') {
 		text = input;
+	} else if (options.utf16 && utf16Order(input)) {
+		text = new TextDecoder(utf16Order(input), { ignoreBOM: false }).decode(input);
 	} else {
 		try {
 			text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
 		} catch {
+			if (options.legacy) return { ok: true, text: decodeWindows1252(input) };
 			return fail(
 				file,
 				'file.not-utf8',
@@ -38,6 +56,34 @@ export function decodeText(input: string | Uint8Array, file: string): DecodeResu
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	return { ok: true, text };
+}
+
+/** What Windows-1252 makes of the bytes 0x80–0x9F (the five it leaves undefined stay as they are). */
+const WINDOWS_1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Windows-1252 ("ANSI" on Western systems), decoded by hand where it differs from Latin-1: node 20.18.3 and later
+ * decode `windows-1252` as Latin-1 (nodejs/node#56542), which turns €, “ ” and Œ into control characters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+	return new TextDecoder('latin1')
+		.decode(bytes)
+		.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/**
+ * `utf-16le` or `utf-16be` when `bytes` start with a UTF-16 byte-order mark, or without one when their first two
+ * characters are ASCII with a zero byte beside each (`<?` of an XML declaration, a column name); else undefined.
+ */
+function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+	const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+	if (a === 0xff && b === 0xfe) return 'utf-16le';
+	if (a === 0xfe && b === 0xff) return 'utf-16be';
+	if (bytes.length < 4) return undefined;
+	if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf-16le';
+	if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf-16be';
+	return undefined;
 }
 
 /** The 1-based line and column (in UTF-16 code units) of `offset` in `text`; lines end at `\n`. */

@@ -8,6 +8,7 @@ import {
 	graphFileExtensions,
 	graphIdFromFileName,
 	graphReaders,
+	isCompanionFile,
 	readerFor
 } from '../../../../src/lib/graph/formats';
 import { jsonReader } from '../../../../src/lib/graph/formats/json';
@@ -23,10 +24,28 @@ describe('the readers', () => {
 		for (const extension of extensions) expect(extension).toMatch(/^(\.[a-z0-9]+)+$/);
 	});
 
-	it('are JSON today', () => {
-		expect(graphReaders()).toEqual([jsonReader]);
-		expect(graphFileExtensions()).toEqual(['.json']);
-		expect(describeFormats()).toBe('.json (JSON)');
+	it('are JSON, GEXF, GraphML, CSV and RDF, in that order', () => {
+		expect(graphReaders().map((reader) => reader.id)).toEqual(['json', 'gexf', 'graphml', 'csv', 'rdf']);
+		expect(graphReaders()[0]).toBe(jsonReader);
+		expect(graphFileExtensions()).toEqual([
+			'.json',
+			'.gexf',
+			'.graphml',
+			'.edges.csv',
+			'.csv',
+			'.ttl',
+			'.nt'
+		]);
+		expect(describeFormats()).toBe(
+			'.json (JSON), .gexf (GEXF), .graphml (GraphML), .edges.csv, .csv (CSV), .ttl, .nt (RDF (Turtle, N-Triples))'
+		);
+	});
+
+	it('leave companion files to the file they go with', () => {
+		expect(readerFor('tea.nodes.csv')).toBeUndefined();
+		expect(isCompanionFile('graph-data/TEA.NODES.CSV')).toBe(true);
+		expect(readerFor('tea.edges.csv')?.id).toBe('csv');
+		expect(graphIdFromFileName('tea.edges.csv')).toBe('tea');
 	});
 });
 
@@ -54,12 +73,12 @@ describe('graphIdFromFileName', () => {
 
 describe('loadGraph and the registry', () => {
 	it('names the formats there are when no reader claims a file', () => {
-		const result = loadGraph('{}', 'tea-trade.graphml');
+		const result = loadGraph('{}', 'tea-trade.yaml');
 		expect(result.ok ? [] : result.problems).toEqual([
 			{
 				severity: 'error',
 				code: 'file.unknown-format',
-				file: 'tea-trade.graphml',
+				file: 'tea-trade.yaml',
 				message: `is not in a format the explorer reads; graph files end in ${describeFormats()}`
 			}
 		]);

@@ -13,11 +13,12 @@ export const entries: EntryGenerator = () => [...allGraphs().keys()].map((graph)
 export const GET: RequestHandler = ({ params }) => {
 	const graph = findGraph(params.graph);
 	if (!graph) error(404, `There is no graph called “${params.graph}”.`);
-	const { nodeTypes, edgeTypes } = graph.getAttributes();
+	const { nodeTypes, edgeTypes, importedFrom } = graph.getAttributes();
 	const about: GraphAbout = {
 		...graphSummary(graph),
 		nodeTypes,
 		edgeTypes,
+		...(importedFrom === undefined ? {} : { importedFrom }),
 		entityPages: hasEntityPages(graph)
 	};
 	return json(about);

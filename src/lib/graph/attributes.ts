@@ -1,0 +1,108 @@
+/**
+ * The data attributes of a graph (every attribute of an entity or relationship that the format does not name:
+ * a URL, a country, a score, a date) as columns with a kind inferred from all their values, the way Gephi Lite
+ * types them: number, boolean, date, URL, colour, category or text. The panel, the entity pages and the legend
+ * read the kinds from here to show, sort and colour by a value.
+ */
+import type { KnowledgeGraph } from './build';
+import { isCalendarDate, isHttpUrl } from './rules';
+import type { Data, DataKind, DataKinds, DataValue } from './schema';
+
+export type { DataKind };
+
+export interface DataColumn {
+	name: string;
+	kind: DataKind;
+	/** How many elements have a value. */
+	count: number;
+	/** For a category: its values, commonest first (ties in text order). */
+	values?: { value: string; count: number }[];
+	/** For numbers: the smallest and the largest value. */
+	min?: number;
+	max?: number;
+}
+
+export interface DataColumns {
+	nodes: DataColumn[];
+	edges: DataColumn[];
+}
+
+/** A text attribute is a category when it has at most this many values, each at most `CATEGORY_LENGTH` long. */
+export const MAX_CATEGORIES = 50;
+const CATEGORY_LENGTH = 80;
+
+const cache = new WeakMap<KnowledgeGraph, DataColumns>();
+
+/** The data columns of entities and of relationships, in order of first appearance; computed once per graph. */
+export function dataColumns(graph: KnowledgeGraph): DataColumns {
+	let columns = cache.get(graph);
+	if (!columns) {
+		const nodes: (Data | undefined)[] = [];
+		const edges: (Data | undefined)[] = [];
+		graph.forEachNode((_key, attributes) => nodes.push(attributes.data));
+		graph.forEachEdge((_key, attributes) => edges.push(attributes.data));
+		columns = { nodes: columnsOf(nodes), edges: columnsOf(edges) };
+		cache.set(graph, columns);
+	}
+	return columns;
+}
+
+/** The columns of a list of data records. */
+export function columnsOf(records: readonly (Data | undefined)[]): DataColumn[] {
+	const values = new Map<string, DataValue[]>();
+	for (const data of records) {
+		if (!data) continue;
+		for (const name of Object.keys(data)) {
+			const value = data[name] as DataValue;
+			const list = values.get(name);
+			if (list) list.push(value);
+			else values.set(name, [value]);
+		}
+	}
+	return [...values].map(([name, list]) => column(name, list));
+}
+
+function column(name: string, values: readonly DataValue[]): DataColumn {
+	const count = values.length;
+	if (values.every((value) => typeof value === 'number')) {
+		const numbers = values as number[];
+		return { name, kind: 'number', count, min: Math.min(...numbers), max: Math.max(...numbers) };
+	}
+	if (values.every((value) => typeof value === 'boolean')) return { name, kind: 'boolean', count };
+	const texts = values.map(String);
+	if (values.every((value) => typeof value === 'string')) {
+		if (texts.every(isHttpUrl)) return { name, kind: 'url', count };
+		if (texts.every(isColourText)) return { name, kind: 'colour', count };
+		if (texts.every(isDateText)) return { name, kind: 'date', count };
+	}
+	const counts = new Map<string, number>();
+	for (const text of texts) {
+		counts.set(text, (counts.get(text) ?? 0) + 1);
+		if (counts.size > MAX_CATEGORIES || text.length > CATEGORY_LENGTH) return { name, kind: 'text', count };
+	}
+	// A category repeats: values most of which are met once are names or notes, not categories.
+	if (counts.size > Math.max(2, count * 0.6)) return { name, kind: 'text', count };
+	const categories = [...counts]
+		.map(([value, n]) => ({ value, count: n }))
+		.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
+	return { name, kind: 'category', count, values: categories };
+}
+
+const COLOUR_TEXT = /^(#[0-9a-f]{3}|#[0-9a-f]{6}|rgba?\([^)]*\))$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function isColourText(text: string): boolean {
+	return COLOUR_TEXT.test(text.trim());
+}
+
+/** A date written `YYYY-MM-DD` (or `YYYY-MM`), or a date and time in ISO 8601. A bare year is a number. */
+function isDateText(text: string): boolean {
+	return (text.length > 4 && isCalendarDate(text)) || DATE_TIME.test(text);
+}
+
+/** The kinds of the graph's data attributes, as its `dataKinds` attribute carries them (data-kinds.ts). */
+export function inferDataKinds(graph: KnowledgeGraph): DataKinds {
+	const { nodes, edges } = dataColumns(graph);
+	const pairs = (columns: DataColumn[]) => columns.map(({ name, kind }): [string, DataKind] => [name, kind]);
+	return { nodes: pairs(nodes), edges: pairs(edges) };
+}

@@ -1,0 +1,16 @@
+/**
+ * The kind of each data attribute of a graph, as the pages read it: inferred once, when the graph is loaded at
+ * build time (attributes.ts), and carried in the graph's `dataKinds` attribute, so that pages (the embed among
+ * them) ship no inference.
+ */
+import type { KnowledgeGraph } from './build';
+import type { DataKind, DataKinds } from './schema';
+
+export type { DataKind, DataKinds };
+
+const NONE: DataKinds = { nodes: [], edges: [] };
+
+/** The data attributes of the graph's entities and relationships with their kinds, in order of first appearance. */
+export function dataKinds(graph: KnowledgeGraph): DataKinds {
+	return graph.getAttribute('dataKinds') ?? NONE;
+}
