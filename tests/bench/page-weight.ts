@@ -15,10 +15,15 @@ export const PAGE_WEIGHT_PAGES = {
 	embed: '/embed/india-russia/india'
 } as const;
 
-/** Budgets in bytes of gzip -9 JavaScript; KB = 1000 bytes. */
+/**
+ * Budgets in bytes of gzip -9 JavaScript; KB = 1000 bytes. The embed's was 80 KB until issue 17 (graphs from other
+ * tools): data attributes, undirected relationships and colour or size by an attribute are part of the one view
+ * every host mounts, and took the default embed from 79.5 to 80.5 KB after trimming (the attribute list itself is
+ * left out of embeds). Raised to 81 KB on purpose, 2026-12-01; see docs/performance.md.
+ */
 export const PAGE_WEIGHT_BUDGETS: Readonly<Record<keyof typeof PAGE_WEIGHT_PAGES, number>> = {
 	entity: 110_000,
-	embed: 80_000
+	embed: 81_000
 };
 
 /** One script the page loaded. */

@@ -11,7 +11,7 @@ import {
 	graphListSchema,
 	graphMetricsSchema
 } from '../../src/lib/api/schema';
-import type { KnowledgeGraph } from '../../src/lib/graph/build';
+import { type KnowledgeGraph, exportGraph } from '../../src/lib/graph/build';
 import { validateGraphData } from '../../src/lib/graph/load';
 import { entityDetails } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';
@@ -145,7 +145,7 @@ describe('JSON API', () => {
 			const loaded = validateGraphData(file, `/api/graphs/${id}.json`);
 			expect(loaded.ok ? [] : loaded.problems).toEqual([]);
 			expect(loaded.ok && [loaded.data.nodes.length, loaded.data.edges.length]).toEqual([nodes, edges]);
-			expect(file).toEqual(allGraphs().get(id)?.export());
+			expect(file).toEqual(exportGraph(allGraphs().get(id) as KnowledgeGraph));
 
 			const about = matches(graphAboutSchema, await get(`/api/graphs/${id}/about.json`), id);
 			expect(about).toMatchObject({ id, nodes, edges });

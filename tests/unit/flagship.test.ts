@@ -66,7 +66,7 @@ describe('flagship graph india-russia', () => {
 		expect(edges).toHaveLength(1);
 		const [edge] = edges;
 		expect(edge?.label).toMatch(label);
-		expect(edge?.evidence.map((evidence) => evidence.source)).toContain('article');
+		expect(edge?.evidence?.map((evidence) => evidence.source)).toContain('article');
 	});
 
 	it.each(['defence', 'energy', 'technology', 'manufacturing', 'regional-security'])(

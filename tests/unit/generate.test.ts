@@ -117,7 +117,7 @@ describe('generateGraph', () => {
 			expect(attributes.label.length).toBeGreaterThan(0);
 			expect(attributes.claim).toContain(labelOf.get(source));
 			expect(attributes.claim).toContain(labelOf.get(target));
-			for (const evidence of attributes.evidence) expect(sourceIds.has(evidence.source)).toBe(true);
+			for (const evidence of attributes.evidence ?? []) expect(sourceIds.has(evidence.source)).toBe(true);
 		}
 		expect(new Set(small.edges.map((edge) => edge.attributes.type)).size).toBeGreaterThanOrEqual(15);
 	});

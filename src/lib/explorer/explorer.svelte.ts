@@ -38,19 +38,26 @@ export class Explorer {
 	highlight = $derived(mergeHighlights(this.#highlights));
 	/** Centrality and communities, loaded when a view sizes or colours by them (`loadMetrics`). */
 	metrics = $state.raw<GraphMetrics | null>(null);
-	/** The code that turns metrics into sizes and colours, loaded with them (most views never need it). */
+	/**
+	 * The code that turns metrics or data attributes into sizes and colours, loaded when a view first sizes or
+	 * colours by them (most views never need it).
+	 */
 	#appearanceCode = $state.raw<typeof import('$lib/graph/appearance') | null>(null);
-	/** Whether the view options size or colour entities by the metrics. */
+	/** Whether the view options size or colour entities by the metrics (data attributes need none). */
 	needsMetrics = $derived(
+		this.options.size === 'degree' ||
+			this.options.size === 'betweenness' ||
+			this.options.color === 'community'
+	);
+	/** Whether the view options size or colour entities by anything but the graph's own look (`loadAppearance`). */
+	needsAppearance = $derived(
 		this.options.size !== DEFAULT_VIEW.size || this.options.color !== DEFAULT_VIEW.color
 	);
 	appearance = $derived.by<Appearance>(() => {
+		const { graph, options } = this;
 		const code = this.#appearanceCode;
-		if (!this.metrics || !code) return OWN_APPEARANCE;
-		return {
-			sizes: code.nodeSizes(this.metrics, this.options.size),
-			colors: code.nodeColors(this.metrics, this.options.color)
-		};
+		if (!graph || !code || !this.needsAppearance) return OWN_APPEARANCE;
+		return code.viewAppearance(graph, this.metrics, options);
 	});
 	/** What the canvas shows, derived here and nowhere else; the canvas hands it to the renderer whole. */
 	display = $derived<DisplayState>({
@@ -115,20 +122,32 @@ export class Explorer {
 		}
 	}
 
+	#codeLoading: Promise<boolean> | null = null;
+
+	/** Loads the code that sizes and colours by data attributes or metrics, once; false (tried again next time) if that failed. */
+	loadAppearance(): Promise<boolean> {
+		this.#codeLoading ??= import('$lib/graph/appearance').then(
+			(code) => {
+				this.#appearanceCode = code;
+				return true;
+			},
+			() => {
+				this.#codeLoading = null;
+				return false;
+			}
+		);
+		return this.#codeLoading;
+	}
+
 	private metricsLoading: Promise<void> | null = null;
 
 	/** Loads `/api/graphs/<id>/metrics.json` once; a failure leaves the graph's own sizes and colours. */
 	loadMetrics(fetcher: typeof fetch = fetch): Promise<void> {
 		this.metricsLoading ??= (async () => {
 			const url = metricsHref(this.graphId);
-			const [response, code] = await Promise.all([
-				fetcher(url).catch(() => null),
-				import('$lib/graph/appearance').catch(() => null)
-			]);
-			if (response?.ok && code) {
-				this.metrics = (await response.json()) as GraphMetrics;
-				this.#appearanceCode = code;
-			} else this.metricsLoading = null;
+			const [response, code] = await Promise.all([fetcher(url).catch(() => null), this.loadAppearance()]);
+			if (response?.ok && code) this.metrics = (await response.json()) as GraphMetrics;
+			else this.metricsLoading = null;
 		})();
 		return this.metricsLoading;
 	}

@@ -11,8 +11,8 @@
  * entity and relationship, which a hover, a selection or a keystroke cannot afford there.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { KnowledgeGraph } from '../graph/build';
-import type { EdgeAttributes, NodeAttributes } from '../graph/schema';
+import type { KnowledgeGraph, RelationshipAttributes } from '../graph/build';
+import type { NodeAttributes } from '../graph/schema';
 import type { DisplayState } from './display';
 
 export interface Theme {
@@ -97,7 +97,8 @@ export function nodeDisplay(
 		y: data.y,
 		label: data.label,
 		size: (state.appearance.sizes?.get(key) ?? context.ownSize.get(key) ?? 1) * context.sizeScale,
-		color: state.appearance.colors?.get(key) ?? context.typeColors[data.type]?.color ?? '#999999'
+		color:
+			state.appearance.colors?.get(key) ?? data.color ?? context.typeColors[data.type]?.color ?? '#999999'
 	};
 	if (state.visible && !state.visible.nodes.has(key)) return { ...shown, hidden: true };
 	const faded = () => ({ ...shown, color: theme.faded, label: '', zIndex: 0 });
@@ -124,7 +125,7 @@ export function nodeDisplay(
 /** How relationship `key` (from `source` to `target`) is drawn. */
 export function edgeDisplay(
 	key: string,
-	data: EdgeAttributes,
+	data: RelationshipAttributes,
 	source: string,
 	target: string,
 	context: DrawContext
@@ -135,7 +136,7 @@ export function edgeDisplay(
 		size: 1.5,
 		color: theme.edge,
 		label: '',
-		type: context.big ? 'line' : bend === undefined ? 'arrow' : 'curved',
+		type: context.big ? 'line' : data.undirected ? 'straight' : bend === undefined ? 'arrow' : 'curved',
 		curvature: bend ?? 0
 	};
 	if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };

@@ -7,7 +7,7 @@
  * Import this module dynamically, on the client only: sigma needs WebGL at import time.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { defaultNodeSize } from '../graph/geometry';
@@ -146,6 +146,8 @@ export function createRenderer(
 		edgeProgramClasses: {
 			arrow: EdgeArrowProgram,
 			curved: EdgeCurvedArrowProgram,
+			// Undirected relationships: without arrowheads (and straight: parallel undirected ones are rare).
+			straight: EdgeRectangleProgram,
 			...(drawing.big ? { line: drawing.big.EdgeLineProgram } : {}),
 			...(leanDrawing ? { none: leanDrawing.NoEdgeProgram } : {})
 		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
