@@ -9,7 +9,9 @@
  *      (p95 ≤ 5 ms at 100k);
  *   3. page weight: gzip -9 JavaScript of an entity page and an embed page of the built site in build/
  *      (≤ 110 KB and ≤ 80 KB, KB = 1000 bytes); skipped, with a message, when there is no build;
- *   4. first frame in the browser: tests/bench/first-frame.ts.
+ *   4. first frame in the browser: tests/bench/first-frame.ts;
+ *   5. graphs from other tools (issue 17): reading GEXF and CSV at 10k/50k against the parser alone (≤ 1.3×),
+ *      and the layout of an unpositioned 10k/50k graph, timed (format-bench.ts).
  * Every figure is a median of several runs. Prints a table and writes bench-results.json to the project root.
  * Exits 0 when budgets fail (it is a report; they are marked FAIL); 1 only if a part could not run at all.
  *
@@ -29,6 +31,7 @@ import { FLAGS } from '../e2e/flags';
 import { firstFrame } from './first-frame';
 import { interaction } from './interaction';
 import { type BenchGraph, type GraphSize, SIZES, writeBenchGraph } from './graphs';
+import { benchFormats, writeFormatFiles } from './format-bench';
 import { appLoad, benchLoad } from './load-bench';
 import { PAGE_WEIGHT_BUDGETS, PAGE_WEIGHT_PAGES, measurePageWeight } from './page-weight';
 import { type Machine, type Result, machine, result, table, writeReport } from './report';
@@ -46,6 +49,7 @@ const PLAN = quick
 	? {
 			load: { small: { runs: 9, warmups: 2 }, medium: { runs: 5, warmups: 1 }, large: null },
 			search: { medium: { builds: 5, passes: 5 }, large: { builds: 3, passes: 3 } },
+			formatRuns: 3,
 			pageWeightRuns: 3
 		}
 	: {
@@ -55,10 +59,13 @@ const PLAN = quick
 				large: { runs: 5, warmups: 0 }
 			},
 			search: { medium: { builds: 7, passes: 7 }, large: { builds: 5, passes: 5 } },
+			formatRuns: 7,
 			pageWeightRuns: 3
 		};
 
 const LOAD_TARGET = 1.3;
+/** Reading a GEXF or a CSV pair with the app, against the format's parser alone (issue 17). */
+const FORMAT_TARGET = 1.3;
 const SEARCH_P95_TARGET_MS = 5;
 
 const results: Result[] = [];
@@ -100,6 +107,33 @@ function load(graph: BenchGraph, plan: { runs: number; warmups: number } | null,
 	log(
 		`load ${graph.label}: loadGraph ${ms(times.loadMs)}, JSON.parse + import ${ms(times.baselineMs)} ` +
 			`(medians of ${times.runs} interleaved runs each)`
+	);
+}
+
+function formats(graph: BenchGraph, dir: string): void {
+	const files = writeFormatFiles(graph, dir);
+	const times = benchFormats(files, PLAN.formatRuns);
+	results.push(
+		result(`read GEXF ${graph.label}`, times.gexf.appMs, 'ms', {
+			baseline: times.gexf.baselineMs,
+			target: FORMAT_TARGET
+		}),
+		result(`read CSV ${graph.label}`, times.csv.appMs, 'ms', {
+			baseline: times.csv.baselineMs,
+			target: FORMAT_TARGET
+		}),
+		result(`  GEXF reader alone (formats/gexf.ts)`, times.gexfReader.appMs, 'ms', {
+			baseline: times.gexfReader.baselineMs
+		}),
+		result(`  CSV reader alone (formats/csv.ts)`, times.csvReader.appMs, 'ms', {
+			baseline: times.csvReader.baselineMs
+		}),
+		result(`layout of an unpositioned ${graph.label} GEXF (read included)`, times.layoutMs, 'ms')
+	);
+	log(
+		`formats ${graph.label}: GEXF loadGraph ${ms(times.gexf.appMs)} vs graphology-gexf parse ${ms(times.gexf.baselineMs)}; ` +
+			`CSV loadGraph ${ms(times.csv.appMs)} vs papaparse ${ms(times.csv.baselineMs)} (medians of ${PLAN.formatRuns} ` +
+			`interleaved runs); unpositioned GEXF read and laid out in ${ms(times.layoutMs)}`
 	);
 }
 
@@ -213,6 +247,7 @@ async function main(): Promise<void> {
 			graphs.push(graph);
 			load(graph, PLAN.load.medium, LOAD_TARGET);
 			search('10k', appLoad(graph), PLAN.search.medium);
+			formats(graph, dir);
 		});
 		await part('100k/500k', () => {
 			const graph = generate(SIZES.large, dir);

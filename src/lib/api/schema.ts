@@ -86,6 +86,7 @@ export const entityResponseSchema = z.strictObject({
 			type: typeKeySchema,
 			typeLabel: z.string(),
 			direction: z.enum(['out', 'in']),
+			undirected: z.boolean(),
 			relations: z.array(relationSchema)
 		})
 	),

@@ -5,7 +5,7 @@
  * read the kinds from here to show, sort and colour by a value.
  */
 import type { KnowledgeGraph } from './build';
-import { isCalendarDate, isHttpUrl } from './rules';
+import { LIMITS, hexColour, isCalendarDate, isHttpUrl } from './rules';
 import type { Data, DataKind, DataKinds, DataValue } from './schema';
 
 export type { DataKind };
@@ -26,10 +26,6 @@ export interface DataColumns {
 	nodes: DataColumn[];
 	edges: DataColumn[];
 }
-
-/** A text attribute is a category when it has at most this many values, each at most `CATEGORY_LENGTH` long. */
-export const MAX_CATEGORIES = 50;
-const CATEGORY_LENGTH = 80;
 
 const cache = new WeakMap<KnowledgeGraph, DataColumns>();
 
@@ -65,8 +61,10 @@ export function columnsOf(records: readonly (Data | undefined)[]): DataColumn[] 
 function column(name: string, values: readonly DataValue[]): DataColumn {
 	const count = values.length;
 	if (values.every((value) => typeof value === 'number')) {
-		const numbers = values as number[];
-		return { name, kind: 'number', count, min: Math.min(...numbers), max: Math.max(...numbers) };
+		// A loop, not Math.min(...values): a spread of a million arguments overflows the stack.
+		let [min, max] = [Infinity, -Infinity];
+		for (const value of values as number[]) [min, max] = [Math.min(min, value), Math.max(max, value)];
+		return { name, kind: 'number', count, min, max };
 	}
 	if (values.every((value) => typeof value === 'boolean')) return { name, kind: 'boolean', count };
 	const texts = values.map(String);
@@ -78,21 +76,21 @@ function column(name: string, values: readonly DataValue[]): DataColumn {
 	const counts = new Map<string, number>();
 	for (const text of texts) {
 		counts.set(text, (counts.get(text) ?? 0) + 1);
-		if (counts.size > MAX_CATEGORIES || text.length > CATEGORY_LENGTH) return { name, kind: 'text', count };
+		if (counts.size > LIMITS.categories || text.length > LIMITS.categoryLength)
+			return { name, kind: 'text', count };
 	}
 	// A category repeats: values most of which are met once are names or notes, not categories.
-	if (counts.size > Math.max(2, count * 0.6)) return { name, kind: 'text', count };
+	if (counts.size >= count || counts.size > Math.max(2, count * 0.6)) return { name, kind: 'text', count };
 	const categories = [...counts]
 		.map(([value, n]) => ({ value, count: n }))
 		.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
 	return { name, kind: 'category', count, values: categories };
 }
 
-const COLOUR_TEXT = /^(#[0-9a-f]{3}|#[0-9a-f]{6}|rgba?\([^)]*\))$/i;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 function isColourText(text: string): boolean {
-	return COLOUR_TEXT.test(text.trim());
+	return hexColour(text) !== undefined;
 }
 
 /** A date written `YYYY-MM-DD` (or `YYYY-MM`), or a date and time in ISO 8601. A bare year is a number. */

@@ -1,7 +1,7 @@
 /**
  * The kind of each data attribute of a graph, as the pages read it: inferred once, when the graph is loaded at
- * build time (attributes.ts), and carried in the graph's `dataKinds` attribute, so that pages (the embed among
- * them) ship no inference.
+ * build time (attributes.ts), and carried in the graph's `dataKinds` attribute, so that the entity pages and the embed ship no
+ * inference (the legend's colour key, loaded with the appearance code, counts values itself).
  */
 import type { KnowledgeGraph } from './build';
 import type { DataKind, DataKinds } from './schema';

@@ -5,7 +5,7 @@
  * - keys: an id that cannot be part of an address gets a stable, URL-safe key made from it (the id is kept as
  *   `originalId`); collisions get `-2`, `-3` in file order;
  * - labels from `label`, `name` or `title`, else the id; types from the first of `type`, `category`, `kind`,
- *   `group`, `class` that looks like a category (at most `MAX_TYPES` values), else one type;
+ *   `group`, `class` that looks like a category (at most `LIMITS.categories` values), else one type;
  * - colours from the file (the type's when all its entities share one), else the palette;
  * - sizes scaled into the range the explorer draws when the file's are out of it; positions laid out when the
  *   file has none (layout.ts), and placed beside their neighbours when only some entities lack them;
@@ -22,26 +22,38 @@ import { computeLayout } from './layout';
 import { type Problem, type ProblemCode, PROBLEM_CODES, quote, showKey } from './problems';
 import {
 	ENTITY_KEY_PATTERN,
+	asciiSlug,
+	hexColour,
+	iriSegment,
 	LIMITS,
 	RESERVED_ENTITY_KEYS,
 	TYPE_KEY_PATTERN,
-	isColour,
 	isReservedName
 } from './rules';
 import type { Data, DataValue, GraphFile } from './schema';
 
 /** The most types a graph gets from an attribute; an attribute with more values is data, not a type. */
-export const MAX_TYPES = 50;
-/** The longest value an attribute read as a type may have. */
-const TYPE_LENGTH = 60;
 
 /** Attribute names read as an entity's label, type, or a relationship's type, in order of preference. */
 const LABEL_NAMES = ['label', 'name', 'title'];
 const NODE_TYPE_NAMES = ['type', 'category', 'kind', 'group', 'class'];
 const EDGE_TYPE_NAMES = ['type', 'kind', 'relation', 'relationship', 'predicate', 'category'];
-/** Node attributes the model reads itself (besides the label and type found above). */
-const NODE_OWN = new Set(['x', 'y', 'size', 'color', 'description', 'aliases']);
-const EDGE_OWN = new Set(['label', 'claim', 'color']);
+/**
+ * Node attributes the model reads itself (besides the label and type found above), each when its value is of a
+ * use to it; a value that is not (a size written as text, an unreadable colour) stays among the data.
+ */
+const NODE_OWN: Readonly<Record<string, (value: unknown) => boolean>> = {
+	x: isFiniteNumber,
+	y: isFiniteNumber,
+	size: (value) => isFiniteNumber(value) && value >= 0,
+	color: (value) => hexColour(value) !== undefined,
+	description: (value) => typeof value === 'string',
+	aliases: Array.isArray
+};
+
+function isFiniteNumber(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value);
+}
 
 const DEFAULT_NODE_TYPE = { key: 'entity', label: 'Entity' };
 const DEFAULT_EDGE_TYPE = { key: 'link', label: 'linked with' };
@@ -180,8 +192,14 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 	}
 
 	// Types: one attribute for every entity, one for every relationship.
-	const nodeTypeName = typeAttribute(nodes, NODE_TYPE_NAMES);
-	const edgeTypeName = typeAttribute(edges, EDGE_TYPE_NAMES) ?? typeAttribute(edges, ['label']);
+	// Names are resolved once per graph, in any case (a file writes its columns the same way on every row).
+	const nodeNames = namesIn(nodes);
+	const edgeNames = namesIn(edges);
+	const nodeLabelName = pick(nodeNames, LABEL_NAMES);
+	const edgeLabelName = pick(edgeNames, ['label']);
+	const nodeTypeName = typeAttribute(nodes, nodeNames, NODE_TYPE_NAMES);
+	const edgeTypeName =
+		typeAttribute(edges, edgeNames, EDGE_TYPE_NAMES) ?? typeAttribute(edges, edgeNames, ['label']);
 	if (nodeTypeName && nodeTypeName !== 'type') {
 		notes.note(`entity types are the values of the attribute ${quote(nodeTypeName)}`);
 	}
@@ -197,14 +215,13 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 	nodes.forEach((node, i) => {
 		const attributes = node.attributes;
 		const key = nodeKeys[i] as string;
-		const labelName = findName(attributes, LABEL_NAMES);
+		const labelName = nodeLabelName;
 		let label = labelName === undefined ? undefined : textOf(attributes[labelName]);
 		if (label === undefined || label.trim() === '') {
 			label = labelFromId(node.id);
 			notes.tally('import.guessed', 'labels', showKey(node.id));
 		}
-		const typeValue =
-			nodeTypeName === undefined ? undefined : textOf(attributes[findName(attributes, [nodeTypeName]) ?? '']);
+		const typeValue = nodeTypeName === undefined ? undefined : textOf(attributes[nodeTypeName]);
 		const type = nodeTypes.keyOf(typeValue);
 		const { x, y } = positions[i] as { x: number; y: number };
 		const out: GraphFile['nodes'][number]['attributes'] = {
@@ -223,18 +240,14 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 			out.color = colour;
 			const votes = colourVotes.get(type) ?? new Map<string, number>();
 			colourVotes.set(type, votes.set(colour, (votes.get(colour) ?? 0) + 1));
-		} else if (attributes.color !== undefined) {
-			notes.tally(
-				'import.value',
-				'colours',
-				`node ${showKey(node.id)} › color ${quote(String(attributes.color))}`
-			);
 		}
 		if (key !== node.id) out.originalId = clip(node.id, LIMITS.url);
-		const consumed = new Set([labelName, nodeTypeName && findName(attributes, [nodeTypeName])]);
 		const data = dataOf(
 			attributes,
-			(name) => NODE_OWN.has(name) || consumed.has(name),
+			(name) =>
+				name === labelName ||
+				name === nodeTypeName ||
+				(Object.hasOwn(NODE_OWN, name) && NODE_OWN[name]?.(attributes[name]) === true),
 			`node ${showKey(node.id)}`,
 			notes
 		);
@@ -244,9 +257,9 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 
 	const outEdges: GraphFile['edges'] = edges.map((edge, i) => {
 		const attributes = edge.attributes;
-		const typeName = edgeTypeName === undefined ? undefined : findName(attributes, [edgeTypeName]);
+		const typeName = edgeTypeName;
 		const typeValue = typeName === undefined ? undefined : textOf(attributes[typeName]);
-		const labelName = findName(attributes, ['label']);
+		const labelName = edgeLabelName;
 		const ownLabel = labelName === undefined ? undefined : textOf(attributes[labelName]);
 		const type = edgeTypes.keyOf(typeValue, ownLabel);
 		const out: GraphFile['edges'][number]['attributes'] = {
@@ -262,7 +275,10 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 		const where = `edge ${edge.id === undefined ? `#${i}` : showKey(edge.id)}`;
 		const data = dataOf(
 			attributes,
-			(name) => EDGE_OWN.has(name) || name === typeName || name === labelName,
+			(name) =>
+				name === typeName ||
+				(name === labelName && ownLabel !== undefined) ||
+				(name === 'claim' && typeof attributes.claim === 'string'),
 			where,
 			notes
 		);
@@ -292,7 +308,7 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 	for (const { key, label } of edgeTypes.entries()) edgeTypeRecord[key] = { label };
 
 	const id = expectedGraphId(file, true);
-	const title = textOf(graphAttributes[findName(graphAttributes, LABEL_NAMES) ?? '']);
+	const title = textOf(graphAttributes[pick(namesIn([{ attributes: graphAttributes }]), LABEL_NAMES) ?? '']);
 	const description = textOf(graphAttributes.description);
 	const value: GraphFile = {
 		attributes: {
@@ -343,40 +359,10 @@ export function urlSafeKeys(
 	return keys;
 }
 
-/** Latin letters that Unicode does not decompose into a base letter and a mark. */
-const LETTERS: Readonly<Record<string, string>> = {
-	Ł: 'L',
-	ł: 'l',
-	Ø: 'O',
-	ø: 'o',
-	Đ: 'D',
-	đ: 'd',
-	ß: 'ss',
-	Æ: 'AE',
-	æ: 'ae',
-	Œ: 'OE',
-	œ: 'oe',
-	Þ: 'Th',
-	þ: 'th',
-	ı: 'i'
-};
-
 /** A slug of `id` that matches the key pattern (a hash of it when nothing of it is left). */
 export function slug(id: string): string {
-	let text = id.trim();
-	// An IRI or a path: its last segment names the thing (`http://example.org/people/Alice` is Alice).
-	const segment = /^[a-z][a-z0-9+.-]*:/i.test(text)
-		? (/[^/#:]+$/.exec(text.replace(/[/#]+$/, ''))?.[0] ?? '')
-		: '';
-	if (segment) text = segment;
-	const ascii = text
-		.replace(/[ŁłØøĐđßÆæŒœÞþı]/g, (letter) => LETTERS[letter] ?? letter)
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^A-Za-z0-9._-]+/g, '-')
-		.replace(/^[^A-Za-z0-9]+|[-.]+$/g, '')
-		.slice(0, 100)
-		.replace(/[-.]+$/, '');
+	// An IRI: its last segment names the thing (`http://example.org/people/Alice` is Alice).
+	const ascii = asciiSlug(iriSegment(id.trim()) ?? id.trim());
 	// Nothing Latin to keep (東京): a key from a hash of the id, the same whatever else the file holds.
 	return ascii || `e-${hash(id)}`;
 }
@@ -399,27 +385,26 @@ function idOf(value: unknown): string | undefined {
 
 /**
  * The name of the attribute that types the elements: the first of `names` (in any case) that some element has
- * and whose values look like a category: text or numbers, at most `MAX_TYPES` of them.
+ * and whose values look like a category: text or numbers, at most `LIMITS.categories` of them, each short.
  */
 function typeAttribute(
 	elements: readonly { attributes: Record<string, unknown> }[],
+	present: ReadonlyMap<string, string>,
 	names: readonly string[]
-) {
+): string | undefined {
 	candidates: for (const wanted of names) {
+		const name = present.get(wanted);
+		if (name === undefined) continue;
 		const values = new Set<string>();
-		let found: string | undefined;
 		for (const { attributes } of elements) {
-			const name = findName(attributes, [wanted]);
-			if (name === undefined) continue;
 			const value = textOf(attributes[name]);
 			if (value === undefined || value.trim() === '') continue;
 			// A type is a short name: a long or multi-line value is a note, and the attribute no type.
-			if (value.length > TYPE_LENGTH || value.includes('\n')) continue candidates;
-			found ??= wanted;
+			if (value.length > LIMITS.categoryLength || value.includes('\n')) continue candidates;
 			values.add(value);
-			if (values.size > MAX_TYPES) break;
+			if (values.size > LIMITS.categories) continue candidates;
 		}
-		if (found && values.size <= MAX_TYPES) return found;
+		if (values.size > 0) return name;
 	}
 	return undefined;
 }
@@ -451,9 +436,10 @@ class TypeKeys {
 		return entry.key;
 	}
 
-	/** The label of type `key`: its value, or for a relationship type without one the commonest label of its elements. */
+	/** The label type `key` was made with: its value, or the default type's. */
 	labelOf(key: string): string | undefined {
-		return this.entries().find((entry) => entry.key === key)?.label;
+		for (const entry of this.byValue.values()) if (entry.key === key) return entry.label;
+		return undefined;
 	}
 
 	/** Every type: its label is the commonest label of its elements where they have one, else its value. */
@@ -538,9 +524,7 @@ function placeNodes(
 			const [source, target] = [index.get(edge.source) as string, index.get(edge.target) as string];
 			if (source !== target) graph.addEdge(source, target);
 		}
-		const layout = computeLayout(graph, {
-			iterations: nodes.length > 20_000 ? 100 : nodes.length > 5_000 ? 300 : 600
-		});
+		const layout = computeLayout(graph);
 		return nodes.map((_node, i) => layout.get(String(i)) ?? { x: 0, y: 0 });
 	}
 	let extent = 0;
@@ -558,8 +542,14 @@ function placeNodes(
 	const neighbours = new Map<number, number[]>();
 	for (const { source, target } of edges) {
 		const [a, b] = [index.get(source) as number, index.get(target) as number];
-		neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-		neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+		for (const [from, to] of [
+			[a, b],
+			[b, a]
+		] as const) {
+			const list = neighbours.get(from);
+			if (list) list.push(to);
+			else neighbours.set(from, [to]);
+		}
 	}
 	let radius = 0;
 	for (const p of out) if (p) radius = Math.max(radius, Math.hypot(p.x, p.y));
@@ -571,7 +561,7 @@ function placeNodes(
 		if (near.length > 0) {
 			const cx = near.reduce((sum, p) => sum + p.x, 0) / near.length;
 			const cy = near.reduce((sum, p) => sum + p.y, 0) / near.length;
-			out[i] = { x: round(cx + 20 * Math.cos(angle)), y: round(cy + 20 * Math.sin(angle)) };
+			out[i] = { x: inRange(cx + 20 * Math.cos(angle)), y: inRange(cy + 20 * Math.sin(angle)) };
 		} else {
 			out[i] = { x: round(radius * Math.cos(angle)), y: round(radius * Math.sin(angle)) };
 		}
@@ -595,7 +585,7 @@ function dataOf(
 		if (own(name)) continue;
 		const value = dataValue(attributes[name]);
 		if (value === undefined) continue;
-		if (isReservedName(name) || name.length > LIMITS.dataName) {
+		if (name === '' || isReservedName(name) || name.length > LIMITS.dataName) {
 			notes.tally('import.value', 'names', `${where} › ${quote(name)}`);
 			continue;
 		}
@@ -618,11 +608,12 @@ function dataValue(value: unknown): DataValue | undefined {
 	if (typeof value === 'string') return value === '' ? undefined : value;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (typeof value === 'boolean') return value;
-	if (Array.isArray(value)) {
+	if (Array.isArray(value) && value.every((item) => !Array.isArray(item) && !isObject(item))) {
 		const items = value.map(dataValue).filter((item) => item !== undefined);
 		return items.length > 0 ? items.join('; ') : undefined;
 	}
-	if (isObject(value)) {
+	// Nested lists and objects as JSON text (too deep to write: dropped).
+	if (Array.isArray(value) || isObject(value)) {
 		try {
 			return JSON.stringify(value);
 		} catch {
@@ -647,66 +638,31 @@ function aliasesOf(value: unknown): string[] {
 		.map((alias) => clip(alias, LIMITS.alias));
 }
 
-/** The name in `attributes` of the first of `names` it has, matched in any case. */
-function findName(attributes: Record<string, unknown>, names: readonly string[]): string | undefined {
-	const keys = Object.keys(attributes);
-	for (const wanted of names) {
-		if (Object.hasOwn(attributes, wanted)) return wanted;
-		const found = keys.find((key) => key.toLowerCase() === wanted);
+/**
+ * The attribute names the elements have, by their lowercase form (the first spelling met wins); own names only,
+ * read without Object.keys per element where the elements share their names.
+ */
+function namesIn(elements: readonly { attributes: Record<string, unknown> }[]): Map<string, string> {
+	const names = new Map<string, string>();
+	const seen = new Set<string>();
+	for (const { attributes } of elements) {
+		for (const name in attributes) {
+			if (seen.has(name) || !Object.hasOwn(attributes, name)) continue;
+			seen.add(name);
+			const lower = name.toLowerCase();
+			if (!names.has(lower)) names.set(lower, name);
+		}
+	}
+	return names;
+}
+
+/** The actual name of the first of `wanted` (lowercase) that `names` has. */
+function pick(names: ReadonlyMap<string, string>, wanted: readonly string[]): string | undefined {
+	for (const name of wanted) {
+		const found = names.get(name);
 		if (found !== undefined) return found;
 	}
 	return undefined;
-}
-
-/** CSS's basic colour names, which NetworkX and yEd users write (`green`, `gray`). */
-const NAMED_COLOURS: Readonly<Record<string, string>> = {
-	black: '#000000',
-	white: '#ffffff',
-	red: '#ff0000',
-	green: '#008000',
-	blue: '#0000ff',
-	yellow: '#ffff00',
-	orange: '#ffa500',
-	purple: '#800080',
-	pink: '#ffc0cb',
-	brown: '#a52a2a',
-	gray: '#808080',
-	grey: '#808080',
-	silver: '#c0c0c0',
-	maroon: '#800000',
-	olive: '#808000',
-	lime: '#00ff00',
-	aqua: '#00ffff',
-	cyan: '#00ffff',
-	teal: '#008080',
-	navy: '#000080',
-	fuchsia: '#ff00ff',
-	magenta: '#ff00ff'
-};
-
-/**
- * A colour as `#rrggbb` from the CSS forms files write (`#rgb`, `#rrggbb`, with alpha, `rgb()`, `rgba()`);
- * undefined for anything else.
- */
-export function hexColour(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim().toLowerCase();
-	const named = NAMED_COLOURS[text];
-	if (named && Object.hasOwn(NAMED_COLOURS, text)) return named;
-	const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(text)?.[1];
-	if (hex) {
-		const full = hex.length <= 4 ? [...hex.slice(0, 3)].map((c) => c + c).join('') : hex.slice(0, 6);
-		return `#${full}`;
-	}
-	const rgb =
-		/^rgba?\(\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(text);
-	if (!rgb) return undefined;
-	const channels = rgb.slice(1, 4).map((part) => {
-		const number = Number.parseFloat(part);
-		return Math.round(Math.min(255, Math.max(0, part.endsWith('%') ? (number * 255) / 100 : number)));
-	});
-	const colour = `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-	return isColour(colour) ? colour : undefined;
 }
 
 /**
@@ -714,8 +670,7 @@ export function hexColour(value: unknown): string | undefined {
  * (`http://dbpedia.org/resource/Western_philosophy` → `Western philosophy`); else the id.
  */
 function labelFromId(id: string): string {
-	if (!/^[a-z][a-z0-9+.-]*:/i.test(id)) return id;
-	const segment = /[^/#:]+$/.exec(id.replace(/[/#]+$/, ''))?.[0];
+	const segment = iriSegment(id);
 	if (!segment) return id;
 	let text = segment;
 	try {
@@ -740,6 +695,11 @@ function round(value: number): number {
 	return Math.round(value * 100) / 100;
 }
 
+/** A coordinate rounded and kept within the format's range. */
+function inRange(value: number): number {
+	return round(Math.min(LIMITS.coordinate, Math.max(-LIMITS.coordinate, value)));
+}
+
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
@@ -762,10 +722,8 @@ const TALLIES = {
 	keys: (n: number) =>
 		`${plural(n, 'entity id is', 'entity ids are')} not usable in an address; keys were made from them (the ids are kept)`,
 	labels: (n: number) => `${plural(n, 'entity has', 'entities have')} no label; it is made from the id`,
-	colours: (n: number) =>
-		`${plural(n, 'colour', 'colours')} could not be read and ${n === 1 ? 'was' : 'were'} left out`,
 	names: (n: number) =>
-		`${plural(n, 'attribute', 'attributes')} with a reserved or over-long name ${n === 1 ? 'was' : 'were'} left out`,
+		`${plural(n, 'attribute', 'attributes')} with an empty, reserved or over-long name ${n === 1 ? 'was' : 'were'} left out`,
 	'too-many': (n: number) =>
 		`${plural(n, 'element has', 'elements have')} more than ${LIMITS.dataAttributes} attributes; the rest were left out`,
 	long: (n: number) =>
@@ -835,7 +793,9 @@ class Notes {
  * long, and a value data can hold (text, a finite number, a boolean, a list of them, an object as JSON text).
  */
 export function keepableAsData(name: string, value: unknown): boolean {
-	return !isReservedName(name) && name.length <= LIMITS.dataName && dataValue(value) !== undefined;
+	return (
+		name !== '' && !isReservedName(name) && name.length <= LIMITS.dataName && dataValue(value) !== undefined
+	);
 }
 
 /**

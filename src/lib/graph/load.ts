@@ -295,6 +295,11 @@ function checkFieldNames(raw: Record<string, unknown>, report: Report): void {
 			const here: At = (field, code, message) => at(i, field, code, message);
 			report.fieldNames(item, entry, here);
 			if (isObject(item)) report.fieldNames(item.attributes, attrs, here, '', true);
+			// zod passes over an own "__proto__" key of a record (data) without a word; every other name it checks.
+			const data = isObject(item) && isObject(item.attributes) ? item.attributes.data : undefined;
+			if (isObject(data) && Object.hasOwn(data, '__proto__')) {
+				here('data["__proto__"]', 'key.reserved', RESERVED_MESSAGE);
+			}
 			if (isObject(item) && isObject(item.attributes) && Array.isArray(item.attributes.evidence)) {
 				item.attributes.evidence.forEach((evidence, j) =>
 					report.fieldNames(evidence, KNOWN_FIELDS.evidence, here, `evidence[${j}].`)

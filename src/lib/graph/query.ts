@@ -46,6 +46,8 @@ export interface RelationGroup {
 	type: string;
 	typeLabel: string;
 	direction: 'out' | 'in';
+	/** Undirected relationships of a type are a group of their own (read both ways), apart from directed ones. */
+	undirected: boolean;
 	relations: Relation[];
 }
 
@@ -84,13 +86,14 @@ export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails
 		// An undirected relationship reads the same both ways: from the entity, as an outgoing one.
 		if (data.undirected && direction === 'in') [source, target, direction] = [target, source, 'out'];
 		const other = direction === 'out' ? target : source;
-		const id = `${direction}:${data.type}`;
+		const id = `${data.undirected ? 'both' : direction}:${data.type}`;
 		let group = groups.get(id);
 		if (!group) {
 			group = {
 				type: data.type,
 				typeLabel: edgeTypes[data.type]?.label ?? data.type,
 				direction,
+				undirected: data.undirected === true,
 				relations: []
 			};
 			groups.set(id, group);

@@ -32,7 +32,13 @@ export const LIMITS = {
 	/** Length of a data attribute's name. */
 	dataName: 200,
 	/** Length of a data attribute's text value; longer ones are shortened on import, with a warning. */
-	dataValue: 10_000
+	dataValue: 10_000,
+	/**
+	 * The most values an attribute read as a category may have (the entity types a graph from another tool gets
+	 * from an attribute, and a data attribute of kind category), each at most `categoryLength` long.
+	 */
+	categories: 50,
+	categoryLength: 80
 } as const;
 
 /** Names that exist on `Object.prototype`: as keys or attribute names they break graph libraries. */
@@ -55,15 +61,57 @@ export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect']);
 /** A graph id: a slug of lowercase letters, digits and "-", starting with a letter or digit. */
 export const GRAPH_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS: Readonly<Record<string, string>> = {
+	Ł: 'L',
+	ł: 'l',
+	Ø: 'O',
+	ø: 'o',
+	Đ: 'D',
+	đ: 'd',
+	ß: 'ss',
+	Æ: 'AE',
+	æ: 'ae',
+	Œ: 'OE',
+	œ: 'oe',
+	Þ: 'Th',
+	þ: 'th',
+	ı: 'i'
+};
+
 /**
- * The graph id of a graph from another tool, made from its file's name (`Les Misérables 2.gexf` is
- * `les-miserables-2`): lowercase ASCII letters, digits and `-`, at most `LIMITS.graphId` long; `graph` when nothing
- * of the name is left, with `-graph` after an address the site uses itself.
+ * `text` in ASCII letters, digits, `.`, `_` and `-`: letters without their accents (`São` is `Sao`, `Łódź` is
+ * `Lodz`), anything else a `-`, starting with a letter or digit, at most 100 long; empty when nothing is left.
+ * The one slug rule for entity keys and graph ids made from another tool's names.
  */
-export function graphIdSlug(name: string): string {
-	const slug = name
+export function asciiSlug(text: string): string {
+	return text
+		.replace(/[ŁłØøĐđßÆæŒœÞþı]/g, (letter) => LETTERS[letter] ?? letter)
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9._-]+/g, '-')
+		.replace(/^[^A-Za-z0-9]+|[-.]+$/g, '')
+		.slice(0, 100)
+		.replace(/[-.]+$/, '');
+}
+
+/**
+ * The last segment of an IRI (`http://example.org/people#Alice` → `Alice`, `urn:isbn:0451450523` → `0451450523`);
+ * undefined for text that is no IRI. An IRI here has `://` or a scheme that needs none (urn, mailto, tag, doi), so
+ * that ids such as yEd's `n1::n0` or `Q:1` are not taken for one.
+ */
+export function iriSegment(text: string): string | undefined {
+	if (!/^[a-z][a-z0-9+.-]*:\/\/|^(urn|mailto|tag|doi):/i.test(text)) return undefined;
+	return /[^/#:]+$/.exec(text.replace(/[/#]+$/, ''))?.[0];
+}
+
+/**
+ * The graph id of a graph from another tool, made from its file's name (`Les Misérables 2.gexf` is
+ * `les-miserables-2`): `asciiSlug` in lowercase with `-` for `.` and `_`, at most `LIMITS.graphId` long; `graph`
+ * when nothing of the name is left, with `-graph` after an address the site uses itself.
+ */
+export function graphIdSlug(name: string): string {
+	const slug = asciiSlug(name)
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
@@ -108,4 +156,55 @@ export function isCalendarDate(value: string): boolean {
 	if (month < 1 || month > 12 || day < 1) return false;
 	const daysInMonth = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
 	return day <= daysInMonth;
+}
+
+/** CSS's basic colour names, which NetworkX and yEd users write (`green`, `gray`). */
+const NAMED_COLOURS: Readonly<Record<string, string>> = {
+	black: '#000000',
+	white: '#ffffff',
+	red: '#ff0000',
+	green: '#008000',
+	blue: '#0000ff',
+	yellow: '#ffff00',
+	orange: '#ffa500',
+	purple: '#800080',
+	pink: '#ffc0cb',
+	brown: '#a52a2a',
+	gray: '#808080',
+	grey: '#808080',
+	silver: '#c0c0c0',
+	maroon: '#800000',
+	olive: '#808000',
+	lime: '#00ff00',
+	aqua: '#00ffff',
+	cyan: '#00ffff',
+	teal: '#008080',
+	navy: '#000080',
+	fuchsia: '#ff00ff',
+	magenta: '#ff00ff'
+};
+
+/**
+ * A colour as `#rrggbb` from the CSS forms files write (`#rgb`, `#rrggbb`, with alpha, `rgb()`, `rgba()`);
+ * undefined for anything else.
+ */
+export function hexColour(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim().toLowerCase();
+	const named = NAMED_COLOURS[text];
+	if (named && Object.hasOwn(NAMED_COLOURS, text)) return named;
+	const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(text)?.[1];
+	if (hex) {
+		const full = hex.length <= 4 ? [...hex.slice(0, 3)].map((c) => c + c).join('') : hex.slice(0, 6);
+		return `#${full}`;
+	}
+	const rgb =
+		/^rgba?\(\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*(?:[,/]\s*[\d.]+%?\s*)?\)$/.exec(text);
+	if (!rgb) return undefined;
+	const channels = rgb.slice(1, 4).map((part) => {
+		const number = Number.parseFloat(part);
+		return Math.round(Math.min(255, Math.max(0, part.endsWith('%') ? (number * 255) / 100 : number)));
+	});
+	const colour = `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+	return COLOUR_PATTERN.test(colour) ? colour : undefined;
 }

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entityDetails } from '../../../src/lib/graph/query';
-import { hexColour, slug, urlSafeKeys } from '../../../src/lib/graph/import';
+import { slug, urlSafeKeys } from '../../../src/lib/graph/import';
+import { hexColour } from '../../../src/lib/graph/rules';
 import { type LoadResult, loadGraph } from '../../../src/lib/graph/load';
 import { formatProblem } from '../../../src/lib/graph/problems';
 
@@ -232,6 +233,66 @@ describe('graphology JSON as people write it', () => {
 			'friends.json › edge #0 › target: every relationship needs a source and a target key',
 			'friends.json › edge #1 › must be an object, not a number'
 		]);
+	});
+});
+
+describe('what a review found (issue 17)', () => {
+	it('types a number attribute of 150,000 entities without a stack overflow', () => {
+		const nodes = Array.from({ length: 150_000 }, (_, i) => ({
+			key: `n${i}`,
+			attributes: { x: i, y: 0, score: i }
+		}));
+		const { graph } = load({ nodes });
+		expect(graph.getAttribute('dataKinds')?.nodes).toEqual([['score', 'number']]);
+	});
+
+	it('leaves out an attribute with an empty name, and keeps placed entities within range', () => {
+		const result = load({
+			nodes: [
+				{ key: 'far', attributes: { x: 1_000_000, y: -1_000_000, '': 'nameless' } },
+				{ key: 'near', attributes: { label: 'Near' } }
+			],
+			edges: [{ source: 'far', target: 'near' }]
+		});
+		expect(result.graph.getNodeAttribute('far', 'data')).toBeUndefined();
+		const { x, y } = result.graph.getNodeAttributes('near');
+		expect(Math.abs(x)).toBeLessThanOrEqual(1_000_000);
+		expect(Math.abs(y)).toBeLessThanOrEqual(1_000_000);
+		expect(lines(result)).toContain(
+			'warning: friends.json: 1 attribute with an empty, reserved or over-long name was left out (first: node far › "")'
+		);
+	});
+
+	it('keeps as data what the model cannot use: a size written as text, an unreadable colour, an edge colour', () => {
+		const { graph } = load({
+			nodes: [{ key: 'a', attributes: { x: 0, y: 0, size: 'big', color: 'turquoise', description: 7 } }],
+			edges: [{ key: 'aa', source: 'a', target: 'a', attributes: { color: '#ff0000', claim: 3 } }]
+		});
+		expect(graph.getNodeAttributes('a')).toMatchObject({
+			description: '',
+			data: { size: 'big', color: 'turquoise', description: 7 }
+		});
+		expect(graph.getEdgeAttribute('aa', 'data')).toEqual({ color: '#ff0000', claim: 3 });
+	});
+
+	it('groups undirected relationships apart from directed ones of the same type', () => {
+		const { graph } = load({
+			nodes: ['a', 'b', 'c'].map((key, i) => ({ key, attributes: { x: i, y: 0 } })),
+			edges: [
+				{ source: 'a', target: 'b', undirected: true, attributes: { type: 'knows' } },
+				{ source: 'a', target: 'c', attributes: { type: 'knows' } }
+			]
+		});
+		const groups = entityDetails(graph, 'a')?.groups ?? [];
+		expect(groups.map((group) => [group.type, group.direction, group.undirected])).toEqual([
+			['knows', 'out', true],
+			['knows', 'out', false]
+		]);
+	});
+
+	it('does not take ids with colons for IRIs (yEd nests its ids as n1::n0)', () => {
+		expect(slug('n1::n0')).toBe('n1-n0');
+		expect(slug('Q:1 answer')).toBe('Q-1-answer');
 	});
 });
 
