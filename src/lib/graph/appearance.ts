@@ -3,8 +3,8 @@
  * the entities' data attributes: sizes by neighbours, betweenness or a number, colours by community or by a
  * category. Plain data for the renderer; null keeps the graph's own look. Loaded only by views that ask for it.
  */
-import { type DataColumn, dataColumns } from './attributes';
 import type { KnowledgeGraph } from './build';
+import { type DataKind, dataKinds } from './data-kinds';
 import type { GraphMetrics } from './centrality';
 import type { Data, DataValue } from './schema';
 import { type NodeColouring, type NodeSizing, type ViewOptions, dataAttribute } from './view';
@@ -77,9 +77,12 @@ export function viewAppearance(
 	};
 }
 
-/** The entities' data column `name`, if it is of one of `kinds`. */
-const columnOf = (graph: KnowledgeGraph, name: string, kinds: DataColumn['kind'][]): DataColumn | undefined =>
-	dataColumns(graph).nodes.find((column) => column.name === name && kinds.includes(column.kind));
+/**
+ * Whether the entities' data attribute `name` is of one of `kinds`, as the graph carries them (data-kinds.ts; the
+ * inference itself stays on the server).
+ */
+const isOfKind = (graph: KnowledgeGraph, name: string, kinds: DataKind[]): boolean =>
+	dataKinds(graph).nodes.some(([column, kind]) => column === name && kinds.includes(kind));
 
 /** The value of data attribute `name` in `data`; undefined for none. */
 const valueOf = (data: Data | undefined, name: string): DataValue | undefined =>
@@ -103,20 +106,16 @@ export interface DataKeyRow {
  * palette colour (values past the palette share grey); empty when `name` is no such attribute.
  */
 export function dataKey(graph: KnowledgeGraph, name: string): DataKeyRow[] {
-	const column = columnOf(graph, name, ['category', 'boolean']);
-	if (!column) return [];
-	let values = column.values;
-	if (!values) {
-		const counts = new Map<string, number>();
-		graph.forEachNode((_key, attributes) => {
-			const value = textOf(attributes.data, name);
-			if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-		});
-		values = [...counts]
-			.map(([value, count]) => ({ value, count }))
-			.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'));
-	}
-	return values.map(({ value, count }, i) => ({ value, count, color: communityColor(i) }));
+	if (!isOfKind(graph, name, ['category', 'boolean'])) return [];
+	const counts = new Map<string, number>();
+	graph.forEachNode((_key, attributes) => {
+		const value = textOf(attributes.data, name);
+		if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+	});
+	return [...counts]
+		.map(([value, count]) => ({ value, count }))
+		.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en'))
+		.map(({ value, count }, i) => ({ value, count, color: communityColor(i) }));
 }
 
 /** Colours by the category (or yes/no) attribute `name` (grey for entities without it); null if no such one. */
@@ -138,10 +137,13 @@ export function dataColors(graph: KnowledgeGraph, name: string): Map<string, str
  * if `name` is no numeric attribute.
  */
 export function dataSizes(graph: KnowledgeGraph, name: string): Map<string, number> | null {
-	const column = columnOf(graph, name, ['number']);
-	if (!column) return null;
-	const min = column.min ?? 0;
-	const range = (column.max ?? 0) - min;
+	if (!isOfKind(graph, name, ['number'])) return null;
+	let [min, max] = [Infinity, -Infinity];
+	graph.forEachNode((_key, attributes) => {
+		const value = valueOf(attributes.data, name);
+		if (typeof value === 'number') [min, max] = [Math.min(min, value), Math.max(max, value)];
+	});
+	const range = max - min;
 	return new Map(
 		graph.mapNodes((node, attributes) => {
 			const value = valueOf(attributes.data, name);

@@ -57,7 +57,7 @@ function isFiniteNumber(value: unknown): value is number {
 
 const DEFAULT_NODE_TYPE = { key: 'entity', label: 'Entity' };
 const DEFAULT_EDGE_TYPE = { key: 'link', label: 'linked with' };
-/** Sizes the explorer draws (geometry.ts draws 4 to 24 by degree); a file's sizes out of 1..100 are scaled here. */
+/** Sizes the explorer draws (geometry.ts draws 4 to 24 by degree); a file's sizes out of 1..24 are scaled here. */
 const SIZE_RANGE = [4, 24] as const;
 
 export type ImportResult =
@@ -487,10 +487,14 @@ function sizeScale(nodes: readonly { attributes: Record<string, unknown> }[], no
 	}
 	const valid = (size: unknown): size is number =>
 		typeof size === 'number' && Number.isFinite(size) && size >= 0;
-	if (min >= LIMITS.minSize && max <= LIMITS.maxSize)
+	// Sizes the explorer draws as they are (in pixels); Gephi's (10 to 100, for a layout hundreds wide) are scaled.
+	if (min >= LIMITS.minSize && max <= SIZE_RANGE[1])
 		return (size: unknown) => (valid(size) ? size : undefined);
-	if (min <= max)
-		notes.note(`sizes run from ${min} to ${max}; they were scaled to ${SIZE_RANGE[0]} to ${SIZE_RANGE[1]}`);
+	if (min <= max) {
+		notes.note(
+			`sizes run from ${min} to ${max}; they were scaled to ${SIZE_RANGE[0]} to ${SIZE_RANGE[1]} pixels`
+		);
+	}
 	const span = max - min;
 	return (size: unknown) =>
 		valid(size)

@@ -1,3 +1,4 @@
+import { inferDataKinds } from '../../../src/lib/graph/attributes';
 import { describe, expect, it } from 'vitest';
 import type { GraphMetrics } from '../../../src/lib/api/schema';
 import {
@@ -83,6 +84,8 @@ function graphWith(records: (Data | undefined)[]): KnowledgeGraph {
 	records.forEach((data, i) => {
 		if (data) graph.setNodeAttribute(`n${i}`, 'data', data);
 	});
+	// The kinds are inferred when a graph is loaded (load.ts); a graph built here gets them the same way.
+	graph.setAttribute('dataKinds', inferDataKinds(graph));
 	return graph;
 }
 
