@@ -4,12 +4,15 @@ import { COMMUNITY_PALETTE } from '../../../src/lib/graph/appearance';
 import { Explorer } from '../../../src/lib/explorer/explorer.svelte';
 import { DEFAULT_VIEW, type ViewOptions } from '../../../src/lib/graph/view';
 import { OWN_APPEARANCE } from '../../../src/lib/render/display';
+import { inferDataKinds } from '../../../src/lib/graph/attributes';
 import { tinyGraph } from '../helpers';
 
 const graph = tinyGraph(['a>b:likes', 'b>c:likes'], {}, ['d']);
 graph.setNodeAttribute('a', 'data', { country: 'Kenya', score: 3 });
 graph.setNodeAttribute('b', 'data', { country: 'Kenya', score: 1 });
 graph.setNodeAttribute('c', 'data', { country: 'Mali' });
+// The loader infers the kinds of data attributes once (load.ts); a graph built here gets them the same way.
+graph.setAttribute('dataKinds', inferDataKinds(graph));
 
 function explorerWith(options: Partial<ViewOptions>): Explorer {
 	const explorer = new Explorer('tiny');
