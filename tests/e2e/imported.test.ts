@@ -114,6 +114,27 @@ describe('a GEXF graph from Gephi (positions, sizes, colours and a typed attribu
 	});
 });
 
+describe('a GEXF graph coloured by its modularity class', () => {
+	const browser = useBrowser();
+
+	it('colours by a number attribute with few values, each a class, from the address and the legend', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GEXF}?color=data:modularity_class`));
+		await graphSettled(page);
+		// Classes commonest first: 8 (Gavroche and 11 more), then 1 (Valjean) and 6 (Marius), in text order.
+		await page.waitForFunction(
+			(colour) => window.__graph?.display('48')?.color.toLowerCase() === colour,
+			COMMUNITY_PALETTE[0].toLowerCase()
+		);
+		expect((await nodeDisplay(page, '11')).color.toLowerCase()).toBe(COMMUNITY_PALETTE[1].toLowerCase());
+		await openLegend(page);
+		await expect(page.getByLabel('Colour by').inputValue()).resolves.toBe('data:modularity_class');
+		const values = page.getByRole('list', { name: 'Values of modularity_class' });
+		await expect(values.innerText()).resolves.toMatch(/8\s*12/);
+		expect(page.errors).toEqual([]);
+	});
+});
+
 describe('without JavaScript', () => {
 	it('an imported entity page shows its attributes, links and relationships', async () => {
 		const browser = await launchBrowser('no-js');

@@ -106,7 +106,7 @@ export interface DataKeyRow {
  * palette colour (values past the palette share grey); empty when `name` is no such attribute.
  */
 export function dataKey(graph: KnowledgeGraph, name: string): DataKeyRow[] {
-	if (!isOfKind(graph, name, ['category', 'boolean'])) return [];
+	if (!isOfKind(graph, name, ['category', 'boolean', 'number'])) return [];
 	const counts = new Map<string, number>();
 	graph.forEachNode((_key, attributes) => {
 		const value = textOf(attributes.data, name);

@@ -85,7 +85,8 @@ export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph)
 	};
 	const size = params.get('size');
 	const color = params.get('color');
-	const colourColumn = dataColumn(graph, color, ['category', 'boolean']);
+	// A number's values can be classes too (Gephi's modularity_class); the legend offers the few-valued ones.
+	const colourColumn = dataColumn(graph, color, ['category', 'boolean', 'number']);
 	return {
 		hiddenTypes: list('hide', nodeTypes),
 		hiddenRelations: list('hideRel', edgeTypes),

@@ -138,7 +138,11 @@ describe('node colours from a data attribute', () => {
 		expect(dataColors(many, 'kind')?.get('n14')).toBe(OTHER_COMMUNITIES);
 	});
 
-	it.each(['score', 'note', 'nope', '__proto__', 'toString'])('are null for %s, no category', (name) => {
+	it('colour a number attribute by its values as classes (Gephi’s modularity_class)', () => {
+		expect(dataKey(people, 'score').map((row) => row.value)).toEqual(['0', '10', '2.5', '5']);
+	});
+
+	it.each(['note', 'nope', '__proto__', 'toString'])('are null for %s, no category', (name) => {
 		expect(dataKey(people, name)).toEqual([]);
 		expect(dataColors(people, name)).toBeNull();
 	});

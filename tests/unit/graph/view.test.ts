@@ -176,12 +176,14 @@ describe('view options from data attributes', () => {
 			color: 'data:country'
 		});
 		expect(dataParams('color=data:flag').color).toBe('data:flag');
+		// A number's values as classes (Gephi's modularity_class).
+		expect(dataParams('color=data:score').color).toBe('data:score');
 		expect(dataAttribute('data:country')).toBe('country');
 		expect(dataAttribute('community')).toBeNull();
 	});
 
 	it.each([
-		'size=data:country&color=data:score',
+		'size=data:country&color=data:note',
 		'size=data:note&color=data:note',
 		'size=data:nope&color=data:nope',
 		'size=data:&color=data:',
