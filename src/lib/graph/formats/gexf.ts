@@ -19,7 +19,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { type Problem, fileProblem, quote } from '../problems';
 import { isReservedName } from '../rules';
 import type { GraphReader, ReadGraph, ReadResult } from './reader';
-import { type Value, Tally, childElements, handOver, parseXml, positionOf } from './xml';
+import { type Value, Tally, childElements, handOver, parseXml, positionOf, readLocated } from './xml';
 
 /** Reads `.gexf` files. */
 export const gexfReader: GraphReader = {
@@ -35,7 +35,11 @@ const NUMBER_TYPES = /^(list)?(byte|short|integer|long|float|double)$/;
 
 /** Reads a GEXF file into graph data (reader.ts), or says why it cannot. */
 export function readGexf(input: string | Uint8Array, file: string): ReadResult {
-	const parsed = parseXml(input, file, { name: 'GEXF', root: 'gexf' });
+	return readLocated((locate) => readGexfOnce(input, file, locate));
+}
+
+function readGexfOnce(input: string | Uint8Array, file: string, locate: boolean): ReadResult {
+	const parsed = parseXml(input, file, { name: 'GEXF', root: 'gexf', locate });
 	if (!parsed.ok) return parsed;
 	try {
 		return readDocument(parsed.document, parsed.root, file);
@@ -58,8 +62,12 @@ function readDocument(document: Document, root: Element, file: string): ReadResu
 	const error = (message: string, at: Node) =>
 		errors.push(fileProblem(file, 'format.structure', message, positionOf(at)));
 
+	// One walk of the document for the elements read below (each getElementsByTagName walks all of it: with
+	// 60,000 elements and their values that was a large part of reading a 10k/50k file).
+	let found = collect(document, ['graph', 'node', 'edge', 'meta', 'attributes']);
+	const named = (name: string): Element[] => found.get(name) ?? [];
 	// graphology-gexf reads the first <graph> of the document.
-	const graphElement = elementsNamed(document, 'graph')[0];
+	const graphElement = named('graph')[0];
 	if (!graphElement) {
 		error(
 			'has no <graph> element; a GEXF file is <gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>',
@@ -68,10 +76,12 @@ function readDocument(document: Document, root: Element, file: string): ReadResu
 		return { ok: false, problems: errors };
 	}
 	const defaultType = edgeType(graphElement, 'defaultedgetype', error) ?? 'undirected';
-	flattenHierarchy(document, graphElement);
+	// A hierarchy moved to the graph changes the document's order, which graphology-gexf reads in: walk again.
+	if (flattenHierarchy(named('node'), graphElement))
+		found = collect(document, ['node', 'edge', 'meta', 'attributes']);
 
 	const nodeIds = new Set<string>();
-	const nodes = elementsNamed(document, 'node').filter((node) => {
+	const nodes = named('node').filter((node) => {
 		const id = node.getAttribute('id');
 		if (!id) {
 			return skip(
@@ -88,7 +98,7 @@ function readDocument(document: Document, root: Element, file: string): ReadResu
 	});
 
 	const edgeIds = new Set<string>();
-	const edges = elementsNamed(document, 'edge').filter((edge) => {
+	const edges = named('edge').filter((edge) => {
 		if (!edge.getAttribute('source') || !edge.getAttribute('target')) {
 			return skip(
 				edge,
@@ -106,8 +116,8 @@ function readDocument(document: Document, root: Element, file: string): ReadResu
 	});
 	if (errors.length > 0) return { ok: false, problems: errors };
 
-	prepareMeta(document);
-	prepareAttributes(document, { node: nodes, edge: edges }, tally);
+	prepareMeta(named('meta'));
+	prepareAttributes(named('attributes'), { node: nodes, edge: edges }, tally);
 	prepareViz([...nodes, ...edges]);
 	const original = aliasReservedIds(nodes, edges, new Set([...nodeIds, ...edgeIds]));
 
@@ -143,17 +153,22 @@ function edgeType(
  * Moves the nodes and edges of a hierarchy (`<node><nodes>…</nodes></node>`) to the graph: graphology-gexf
  * finds every node wherever it is, but reads a parent's attributes and `viz:` from its whole subtree.
  */
-function flattenHierarchy(document: Document, graphElement: Element): void {
-	for (const node of elementsNamed(document, 'node')) {
+function flattenHierarchy(nodes: readonly Element[], graphElement: Element): boolean {
+	let moved = false;
+	for (const node of nodes) {
 		for (const inner of childElements(node)) {
-			if (inner.localName === 'nodes' || inner.localName === 'edges') graphElement.appendChild(inner);
+			if (inner.localName === 'nodes' || inner.localName === 'edges') {
+				graphElement.appendChild(inner);
+				moved = true;
+			}
 		}
 	}
+	return moved;
 }
 
 /** Removes comments and the like from `<meta>`: graphology-gexf takes every child for an element and fails. */
-function prepareMeta(document: Document): void {
-	for (const meta of elementsNamed(document, 'meta')) {
+function prepareMeta(metas: readonly Element[]): void {
+	for (const meta of metas) {
 		for (let child = meta.firstChild; child;) {
 			const next = child.nextSibling;
 			if (child.nodeType !== 1 && child.nodeType !== 3) meta.removeChild(child);
@@ -169,14 +184,12 @@ function prepareMeta(document: Document): void {
  * 0).
  */
 function prepareAttributes(
-	document: Document,
+	attributeBlocks: readonly Element[],
 	elements: Record<'node' | 'edge', readonly Element[]>,
 	tally: Tally
 ): void {
 	for (const kind of ['node', 'edge'] as const) {
-		const blocks = elementsNamed(document, 'attributes').filter(
-			(block) => block.getAttribute('class') === kind
-		);
+		const blocks = attributeBlocks.filter((block) => block.getAttribute('class') === kind);
 		const last = blocks.at(-1);
 		for (const block of blocks.slice(0, -1)) {
 			for (const declaration of childElements(block, 'attribute')) last?.appendChild(declaration);
@@ -390,6 +403,23 @@ function keptAttributes(data: Record<string, unknown>, tally: Tally): Record<str
 		any = true;
 	}
 	return any ? out : undefined;
+}
+
+/**
+ * The elements of `document` with each of the tag `names`, in document order, as getElementsByTagName finds them
+ * (by tag name, prefix included), in one walk.
+ */
+function collect(document: Document, names: readonly string[]): Map<string, Element[]> {
+	const found = new Map<string, Element[]>(names.map((name) => [name, []]));
+	const stack: Node[] = [];
+	for (let child = document.lastChild; child; child = child.previousSibling) stack.push(child);
+	while (stack.length > 0) {
+		const node = stack.pop() as Node;
+		if (node.nodeType !== 1) continue;
+		found.get((node as Element).tagName)?.push(node as Element);
+		for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+	}
+	return found;
 }
 
 /** The elements under `parent` with the tag name `name`, as graphology-gexf finds them (`getElementsByTagName`). */

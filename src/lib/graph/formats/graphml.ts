@@ -25,7 +25,8 @@ import {
 	firstDescendant,
 	ownText,
 	parseXml,
-	positionOf
+	positionOf,
+	readLocated
 } from './xml';
 
 /** Reads `.graphml` files. */
@@ -63,7 +64,11 @@ const INVALID = Symbol('invalid');
 
 /** Reads a GraphML file into graph data (reader.ts), or says why it cannot. */
 export function readGraphml(input: string | Uint8Array, file: string): ReadResult {
-	const parsed = parseXml(input, file, { name: 'GraphML', root: 'graphml' });
+	return readLocated((locate) => readGraphmlOnce(input, file, locate));
+}
+
+function readGraphmlOnce(input: string | Uint8Array, file: string, locate: boolean): ReadResult {
+	const parsed = parseXml(input, file, { name: 'GraphML', root: 'graphml', locate });
 	if (!parsed.ok) return parsed;
 	try {
 		return new GraphmlReading(parsed.root, file).read();

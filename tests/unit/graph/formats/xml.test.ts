@@ -16,7 +16,7 @@ import {
 } from '../../../../src/lib/graph/formats/xml';
 import { fixture, forbidConsoleOutput } from './xml-readers';
 
-const GRAPHML = { name: 'GraphML', root: 'graphml' };
+const GRAPHML = { name: 'GraphML', root: 'graphml', locate: true };
 
 function problems(input: string | Uint8Array, file = 'x.graphml'): string[] {
 	const result = parseXml(input, file, GRAPHML);
@@ -194,6 +194,18 @@ describe('parseXml', () => {
 	it('accepts the root element in any namespace, with a prefix', () => {
 		const text = '<g:graphml xmlns:g="http://graphml.graphdrawing.org/xmlns"><g:graph/></g:graphml>';
 		expect(parseXml(text, 'x.graphml', GRAPHML).ok).toBe(true);
+	});
+});
+
+describe('parseXml without the locator (the first pass of the readers)', () => {
+	const quick = { name: 'GraphML', root: 'graphml' };
+
+	it('records no positions on a clean file, and still locates a syntax error', () => {
+		const result = parseXml('<graphml>\n  <graph/>\n</graphml>', 'x.graphml', quick);
+		if (!result.ok) throw new Error('a document');
+		expect(positionOf(result.root)).toBeUndefined();
+		const broken = parseXml('<graphml>\n  <graph a="1>\n</graphml>', 'x.graphml', quick);
+		expect(broken.ok ? [] : broken.problems.map((problem) => problem.line)).toEqual([2]);
 	});
 });
 
