@@ -671,9 +671,12 @@ function pick(names: ReadonlyMap<string, string>, wanted: readonly string[]): st
 
 /**
  * A label for an entity the file gives none: the last segment of an IRI, decoded, with `_` as spaces
- * (`http://dbpedia.org/resource/Western_philosophy` → `Western philosophy`); else the id.
+ * (`http://dbpedia.org/resource/Western_philosophy` → `Western philosophy`), `blank node b0` for an RDF blank node;
+ * else the id.
  */
 function labelFromId(id: string): string {
+	// An RDF blank node (`_:b0`, or `_:[1]` for an anonymous one) has no name of its own.
+	if (id.startsWith('_:')) return `blank node ${id.slice(2).replace(/^\[(\d+)\]$/, '$1')}`;
 	const segment = iriSegment(id);
 	if (!segment) return id;
 	let text = segment;

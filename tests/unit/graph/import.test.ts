@@ -290,6 +290,11 @@ describe('what a review found (issue 17)', () => {
 		]);
 	});
 
+	it('names RDF blank nodes, which have no name of their own', () => {
+		const { graph } = load({ nodes: [{ key: '_:b0' }, { key: '_:[1]' }] });
+		expect(graph.mapNodes((_key, { label }) => label)).toEqual(['blank node b0', 'blank node 1']);
+	});
+
 	it('does not take ids with colons for IRIs (yEd nests its ids as n1::n0)', () => {
 		expect(slug('n1::n0')).toBe('n1-n0');
 		expect(slug('Q:1 answer')).toBe('Q-1-answer');
