@@ -4,7 +4,7 @@
  * category. Plain data for the renderer; null keeps the graph's own look. Loaded only by views that ask for it.
  */
 import type { KnowledgeGraph } from './build';
-import { type DataKind, dataKinds } from './data-kinds';
+import { COLOURING_KINDS, SIZING_KINDS, hasDataKind } from './data-kinds';
 import type { GraphMetrics } from './centrality';
 import type { Data, DataValue } from './schema';
 import { type NodeColouring, type NodeSizing, type ViewOptions, dataAttribute } from './view';
@@ -77,13 +77,6 @@ export function viewAppearance(
 	};
 }
 
-/**
- * Whether the entities' data attribute `name` is of one of `kinds`, as the graph carries them (data-kinds.ts; the
- * inference itself stays on the server).
- */
-const isOfKind = (graph: KnowledgeGraph, name: string, kinds: DataKind[]): boolean =>
-	dataKinds(graph).nodes.some(([column, kind]) => column === name && kinds.includes(kind));
-
 /** The value of data attribute `name` in `data`; undefined for none. */
 const valueOf = (data: Data | undefined, name: string): DataValue | undefined =>
 	data && Object.hasOwn(data, name) ? data[name] : undefined;
@@ -106,7 +99,7 @@ export interface DataKeyRow {
  * palette colour (values past the palette share grey); empty when `name` is no such attribute.
  */
 export function dataKey(graph: KnowledgeGraph, name: string): DataKeyRow[] {
-	if (!isOfKind(graph, name, ['category', 'boolean', 'number'])) return [];
+	if (!hasDataKind(graph, name, COLOURING_KINDS)) return [];
 	const counts = new Map<string, number>();
 	graph.forEachNode((_key, attributes) => {
 		const value = textOf(attributes.data, name);
@@ -137,7 +130,7 @@ export function dataColors(graph: KnowledgeGraph, name: string): Map<string, str
  * if `name` is no numeric attribute.
  */
 export function dataSizes(graph: KnowledgeGraph, name: string): Map<string, number> | null {
-	if (!isOfKind(graph, name, ['number'])) return null;
+	if (!hasDataKind(graph, name, SIZING_KINDS)) return null;
 	let [min, max] = [Infinity, -Infinity];
 	graph.forEachNode((_key, attributes) => {
 		const value = valueOf(attributes.data, name);

@@ -1,8 +1,8 @@
 /**
  * The data attributes of a graph (every attribute of an entity or relationship that the format does not name:
  * a URL, a country, a score, a date) as columns with a kind inferred from all their values, the way Gephi Lite
- * types them: number, boolean, date, URL, colour, category or text. The panel, the entity pages and the legend
- * read the kinds from here to show, sort and colour by a value.
+ * types them: number, boolean, date, URL, colour, category or text. Inferred once, when a graph is loaded (load.ts);
+ * the kinds travel with the graph (data-kinds.ts), from which the panel, the entity pages and the legend read them.
  */
 import type { KnowledgeGraph } from './build';
 import { LIMITS, hexColour, isCalendarDate, isHttpUrl } from './rules';
@@ -20,27 +20,6 @@ export interface DataColumn {
 	/** For numbers: the smallest and the largest value. */
 	min?: number;
 	max?: number;
-}
-
-export interface DataColumns {
-	nodes: DataColumn[];
-	edges: DataColumn[];
-}
-
-const cache = new WeakMap<KnowledgeGraph, DataColumns>();
-
-/** The data columns of entities and of relationships, in order of first appearance; computed once per graph. */
-export function dataColumns(graph: KnowledgeGraph): DataColumns {
-	let columns = cache.get(graph);
-	if (!columns) {
-		const nodes: (Data | undefined)[] = [];
-		const edges: (Data | undefined)[] = [];
-		graph.forEachNode((_key, attributes) => nodes.push(attributes.data));
-		graph.forEachEdge((_key, attributes) => edges.push(attributes.data));
-		columns = { nodes: columnsOf(nodes), edges: columnsOf(edges) };
-		cache.set(graph, columns);
-	}
-	return columns;
 }
 
 /** The columns of a list of data records. */
@@ -100,7 +79,10 @@ function isDateText(text: string): boolean {
 
 /** The kinds of the graph's data attributes, as its `dataKinds` attribute carries them (data-kinds.ts). */
 export function inferDataKinds(graph: KnowledgeGraph): DataKinds {
-	const { nodes, edges } = dataColumns(graph);
-	const pairs = (columns: DataColumn[]) => columns.map(({ name, kind }): [string, DataKind] => [name, kind]);
-	return { nodes: pairs(nodes), edges: pairs(edges) };
+	const pairs = (records: (Data | undefined)[]) =>
+		columnsOf(records).map(({ name, kind }): [string, DataKind] => [name, kind]);
+	return {
+		nodes: pairs(graph.mapNodes((_key, attributes) => attributes.data)),
+		edges: pairs(graph.mapEdges((_key, attributes) => attributes.data))
+	};
 }

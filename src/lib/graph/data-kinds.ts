@@ -14,3 +14,12 @@ const NONE: DataKinds = { nodes: [], edges: [] };
 export function dataKinds(graph: KnowledgeGraph): DataKinds {
 	return graph.getAttribute('dataKinds') ?? NONE;
 }
+
+/** The kinds of entity attribute the view can colour by (a number's values as classes) and size by. */
+export const COLOURING_KINDS: readonly DataKind[] = ['category', 'boolean', 'number'];
+export const SIZING_KINDS: readonly DataKind[] = ['number'];
+
+/** Whether the entities' data attribute `name` is of one of `kinds`. */
+export function hasDataKind(graph: KnowledgeGraph, name: string, kinds: readonly DataKind[]): boolean {
+	return dataKinds(graph).nodes.some(([column, kind]) => column === name && kinds.includes(kind));
+}

@@ -374,10 +374,10 @@ function hash(text: string): string {
 	return h.toString(36);
 }
 
+/** A key as a file writes it: text or a number, not empty. */
 function idOf(value: unknown): string | undefined {
-	if (typeof value === 'string' && value !== '') return value;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return undefined;
+	const text = textOf(value);
+	return text === '' ? undefined : text;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -482,11 +482,9 @@ function sizeScale(nodes: readonly { attributes: Record<string, unknown> }[], no
 	let [min, max] = [Infinity, -Infinity];
 	for (const { attributes } of nodes) {
 		const size = attributes.size;
-		if (typeof size === 'number' && Number.isFinite(size) && size >= 0)
-			[min, max] = [Math.min(min, size), Math.max(max, size)];
+		if (isFiniteNumber(size) && size >= 0) [min, max] = [Math.min(min, size), Math.max(max, size)];
 	}
-	const valid = (size: unknown): size is number =>
-		typeof size === 'number' && Number.isFinite(size) && size >= 0;
+	const valid = (size: unknown): size is number => isFiniteNumber(size) && size >= 0;
 	// Sizes the explorer draws as they are (in pixels); Gephi's (10 to 100, for a layout hundreds wide) are scaled.
 	if (min >= LIMITS.minSize && max <= SIZE_RANGE[1])
 		return (size: unknown) => (valid(size) ? size : undefined);
@@ -512,9 +510,7 @@ function placeNodes(
 	notes: Notes
 ): { x: number; y: number }[] {
 	const given = nodes.map(({ attributes: { x, y } }) =>
-		typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)
-			? { x, y }
-			: undefined
+		isFiniteNumber(x) && isFiniteNumber(y) ? { x, y } : undefined
 	);
 	const placed = given.filter((p) => p !== undefined).length;
 	if (nodes.length > 0 && placed === 0) {
@@ -630,7 +626,7 @@ function dataValue(value: unknown): DataValue | undefined {
 /** Text of a string or a number (a label, a type written as a number); undefined for anything else. */
 function textOf(value: unknown): string | undefined {
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (isFiniteNumber(value)) return String(value);
 	return undefined;
 }
 

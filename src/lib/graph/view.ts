@@ -4,7 +4,7 @@
  * set of entities and relationships they leave visible. The canvas and the entity panel both draw from
  * `visibleElements`, so they always agree.
  */
-import { type DataKind, dataKinds } from './data-kinds';
+import { COLOURING_KINDS, type DataKind, SIZING_KINDS, hasDataKind } from './data-kinds';
 import type { KnowledgeGraph } from './build';
 
 export const MAX_DEPTH = 3;
@@ -63,10 +63,13 @@ const MAX_PARAM_LENGTH = 2000;
 const LIMITS_VALUE = 200;
 
 /** The entities' data column that `option` (`data:<name>`) names, if it is of one of `kinds`. */
-function dataColumn(graph: KnowledgeGraph, option: string | null, kinds: DataKind[]): string | undefined {
+function dataColumn(
+	graph: KnowledgeGraph,
+	option: string | null,
+	kinds: readonly DataKind[]
+): string | undefined {
 	const name = option && option.length <= MAX_PARAM_LENGTH ? dataAttribute(option) : null;
-	if (name === null) return undefined;
-	return dataKinds(graph).nodes.find(([column, kind]) => column === name && kinds.includes(kind))?.[0];
+	return name !== null && hasDataKind(graph, name, kinds) ? name : undefined;
 }
 
 /**
@@ -86,12 +89,12 @@ export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph)
 	const size = params.get('size');
 	const color = params.get('color');
 	// A number's values can be classes too (Gephi's modularity_class); the legend offers the few-valued ones.
-	const colourColumn = dataColumn(graph, color, ['category', 'boolean', 'number']);
+	const colourColumn = dataColumn(graph, color, COLOURING_KINDS);
 	return {
 		hiddenTypes: list('hide', nodeTypes),
 		hiddenRelations: list('hideRel', edgeTypes),
 		depth: parseDepth(params.get('depth')),
-		size: dataColumn(graph, size, ['number']) ? (size as DataOption) : oneOf(NODE_SIZINGS, size),
+		size: dataColumn(graph, size, SIZING_KINDS) ? (size as DataOption) : oneOf(NODE_SIZINGS, size),
 		color: colourColumn ? (color as DataOption) : oneOf(NODE_COLOURINGS, color),
 		// A value no entity has hides nothing; the list is bounded like the others.
 		hiddenValues: new Set(

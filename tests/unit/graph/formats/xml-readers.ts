@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import type { ReadResult } from '../../../../src/lib/graph/formats/reader';
+import type { ReadGraph, ReadResult } from '../../../../src/lib/graph/formats/reader';
 import {
 	PROBLEM_CODES,
 	type Problem,
@@ -50,18 +50,10 @@ export function readValue(result: ReadResult): ReadGraphLike {
 }
 
 /** A ReadGraph as tests look at it. */
-export interface ReadGraphLike {
+export type ReadGraphLike = ReadGraph & {
 	attributes: Record<string, unknown>;
 	options: { type: string; multi: boolean; allowSelfLoops: boolean };
-	nodes: { key: string; attributes?: Record<string, unknown> }[];
-	edges: {
-		key?: string;
-		source: string;
-		target: string;
-		undirected?: boolean;
-		attributes?: Record<string, unknown>;
-	}[];
-}
+};
 
 /** Fails unless `problem` is one a reader may return: a known code, its severity, one printable line. */
 function expectProblem(problem: Problem, file: string, severity?: 'error' | 'warning'): void {
