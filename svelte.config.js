@@ -29,10 +29,14 @@ const config = {
 			crawl: false,
 			// Entity routes have no entries when every graph is big; any other unseen route is a mistake.
 			handleUnseenRoutes: ({ routes, message }) => {
+				// …and the routes of graphs opened in the browser, which only the browser renders.
 				const entityRoutes = [
 					'/[graph]/[entity]',
 					'/embed/[graph]/[entity]',
-					'/api/graphs/[graph]/entities/[entity].json'
+					'/api/graphs/[graph]/entities/[entity].json',
+					'/local/[graph]',
+					'/local/[graph]/[entity]',
+					'/local/[graph]/connect'
 				];
 				if (routes.some((id) => !entityRoutes.includes(id))) throw new Error(message);
 			},

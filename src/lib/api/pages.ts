@@ -6,8 +6,11 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { resolve } from '$app/paths';
-import { fetchGraph } from '$lib/explorer/graph-source';
-import { entityDetails } from '$lib/graph/query';
+import { fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
+import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
+import type { GraphOverview } from '$lib/graph/overview';
+import { entityDetails, graphSummary } from '$lib/graph/query';
+import { localGraphId } from '$lib/explorer/local-id';
 import type { EntityResponse, GraphAbout } from './schema';
 
 /** The graph's `about.json`; 404 for an unknown graph. */
@@ -37,4 +40,49 @@ export async function loadEntity(
 	const details = entityDetails(await fetchGraph(about.id, fetcher, about.edges), entity);
 	if (!details) return notFound();
 	return { graph: about.id, ...details };
+}
+
+/**
+ * The about.json of a graph opened in the browser (/local/<name>), computed there from the graph this browser
+ * keeps (src/lib/explorer/local-graphs.ts), which is handed to the explorer's graph source; 404 when this browser
+ * keeps no graph of that name.
+ */
+export async function loadLocalAbout(name: string): Promise<GraphAbout> {
+	if (!browser) error(404, 'A graph opened in a browser is kept in that browser only.');
+	const id = localGraphId(name);
+	const graph = hasGraph(id) ? await fetchGraph(id) : await readLocal(id, name);
+	const { nodeTypes, edgeTypes, importedFrom } = graph.getAttributes();
+	return {
+		...graphSummary(graph),
+		id,
+		nodeTypes,
+		edgeTypes,
+		...(importedFrom === undefined ? {} : { importedFrom }),
+		entityPages: false
+	};
+}
+
+async function readLocal(id: string, name: string): Promise<KnowledgeGraph> {
+	let kept;
+	try {
+		const { readLocalGraph } = await import('$lib/explorer/local-graphs');
+		kept = await readLocalGraph(name);
+	} catch (failure) {
+		error(500, `The graph “${name}” could not be read from this browser's storage: ${String(failure)}`);
+	}
+	if (!kept)
+		error(404, `This browser keeps no graph called “${name}”: it was removed, or opened in another browser.`);
+	const graph = buildGraph(kept.data);
+	provideGraph(id, graph, kept.metrics);
+	return graph;
+}
+
+/** The overview of a graph opened in the browser: what matters most and every entity by type. */
+export async function loadLocalOverview(about: GraphAbout): Promise<GraphOverview> {
+	const [graph, metrics, { graphOverview }] = await Promise.all([
+		fetchGraph(about.id),
+		fetchMetrics(about.id),
+		import('$lib/graph/overview')
+	]);
+	return graphOverview(graph, metrics, true);
 }

@@ -10,10 +10,10 @@ import type { Appearance } from '$lib/graph/appearance';
 import type { KnowledgeGraph } from '$lib/graph/build';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import { DEFAULT_VIEW, type ViewOptions, hidesAnything, visibleElements } from '$lib/graph/view';
-import { metricsHref } from '$lib/links';
+import type { CanvasScene } from '$lib/render/scene';
 import { type DisplayState, type Highlight, OWN_APPEARANCE, mergeHighlights } from '$lib/render/display';
 import { type GraphLoadError, asGraphLoadError } from './fetch-file';
-import { fetchGraph } from './graph-source';
+import { fetchGraph, fetchMetrics } from './graph-source';
 
 export type LoadStatus =
 	{ state: 'idle' } | { state: 'loading' } | { state: 'ready' } | { state: 'error'; error: GraphLoadError };
@@ -67,6 +67,9 @@ export class Explorer {
 		highlight: this.highlight,
 		appearance: this.appearance
 	});
+
+	/** What the canvas draws now, as shapes for a picture; set by the canvas while it draws, else null. */
+	canvasScene = $state.raw<(() => Promise<CanvasScene>) | null>(null);
 
 	/** How many relationships the graph has, when known: big graphs are read off the main thread. */
 	readonly relationships: number;
@@ -141,12 +144,14 @@ export class Explorer {
 
 	private metricsLoading: Promise<void> | null = null;
 
-	/** Loads `/api/graphs/<id>/metrics.json` once; a failure leaves the graph's own sizes and colours. */
+	/** Loads the graph's metrics once (`/api/graphs/<id>/metrics.json`, or kept with a graph opened in the browser); a failure leaves the graph's own sizes and colours. */
 	loadMetrics(fetcher: typeof fetch = fetch): Promise<void> {
 		this.metricsLoading ??= (async () => {
-			const url = metricsHref(this.graphId);
-			const [response, code] = await Promise.all([fetcher(url).catch(() => null), this.loadAppearance()]);
-			if (response?.ok && code) this.metrics = (await response.json()) as GraphMetrics;
+			const [metrics, code] = await Promise.all([
+				fetchMetrics(this.graphId, fetcher).catch(() => null),
+				this.loadAppearance()
+			]);
+			if (metrics && code) this.metrics = metrics;
 			else this.metricsLoading = null;
 		})();
 		return this.metricsLoading;

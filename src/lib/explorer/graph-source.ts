@@ -7,7 +7,8 @@
  * in the worker too (`remoteSearchers`; search-source.ts).
  */
 import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build';
-import { graphFileHref } from '$lib/links';
+import { graphFileHref, metricsHref } from '$lib/links';
+import type { GraphMetrics } from '$lib/graph/centrality';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
 import type { SearchResult } from '$lib/graph/search';
 import { GraphLoadError, type GraphLoadErrorKind, asGraphLoadError, fetchFile, readJson } from './fetch-file';
@@ -55,6 +56,36 @@ export function fetchGraph(
 		graph.catch(() => loaded.delete(id));
 	}
 	return graph;
+}
+
+/** Metrics handed over with a graph (`provideGraph`). */
+const givenMetrics = new Map<string, GraphMetrics>();
+
+/**
+ * Hands over a graph that is not downloaded (one the reader opened in the browser, read from where it is kept):
+ * `fetchGraph` and `fetchMetrics` answer with it from now on.
+ */
+export function provideGraph(id: string, graph: KnowledgeGraph, metrics: GraphMetrics | null): void {
+	loaded.set(id, Promise.resolve(graph));
+	if (metrics) givenMetrics.set(id, metrics);
+	else givenMetrics.delete(id);
+}
+
+/** Whether the page holds the graph `id` already (downloaded, being downloaded, or handed over). */
+export const hasGraph = (id: string): boolean => loaded.has(id);
+
+/** Forgets a graph handed over (it was removed), so that it is looked for again. */
+export function forgetGraph(id: string): void {
+	loaded.delete(id);
+	givenMetrics.delete(id);
+}
+
+/** The metrics of a graph: handed over with it, or from the site's JSON API; null when there are none. */
+export async function fetchMetrics(id: string, fetcher: typeof fetch = fetch): Promise<GraphMetrics | null> {
+	const given = givenMetrics.get(id);
+	if (given) return given;
+	const response = await fetcher(metricsHref(id)).catch(() => null);
+	return response?.ok ? ((await response.json()) as GraphMetrics) : null;
 }
 
 async function download(url: string, fetcher: typeof fetch): Promise<KnowledgeGraph> {

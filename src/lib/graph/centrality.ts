@@ -163,3 +163,26 @@ export function topEntities(scores: Scores, n: number): [string, number][] {
 		.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
 		.slice(0, Math.max(0, Math.floor(n)));
 }
+
+/** Degree, betweenness and Louvain community of every entity, and each community's size and hub. */
+export function computeMetrics(graph: KnowledgeGraph): GraphMetrics {
+	const keys = graph.nodes();
+	const { neighbours } = degrees(graph);
+	const between = betweenness(graph);
+	const { community, members } = communities(graph);
+	return {
+		keys,
+		degree: keys.map((key) => neighbours.get(key) ?? 0),
+		betweenness: between && keys.map((key) => between.get(key) ?? 0),
+		community: keys.map((key) => community.get(key) ?? 0),
+		communities: members.map((group) => ({
+			size: group.length,
+			hub: topEntities(new Map(group.map((key) => [key, neighbours.get(key) ?? 0])), 1)[0]?.[0] ?? ''
+		}))
+	};
+}
+
+/** The `n` entities that score highest, as `[key, score]`, best first (ties by key). */
+export function topOf(metrics: GraphMetrics, scores: readonly number[], n: number): [string, number][] {
+	return topEntities(new Map(metrics.keys.map((key, i) => [key, scores[i] ?? 0])), n);
+}

@@ -15,7 +15,7 @@
  * the schema are rebuilt in that order (zod's output follows the schema's order). The input is never changed:
  * what differs is copied, up to the top.
  */
-import { expectedGraphId } from './formats';
+import { expectedGraphId } from './formats/catalogue';
 import {
 	ENTITY_KEY_PATTERN,
 	GRAPH_ID_PATTERN,

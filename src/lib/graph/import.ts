@@ -17,7 +17,7 @@
  */
 import Graph from 'graphology';
 import { COMMUNITY_PALETTE } from './appearance';
-import { expectedGraphId } from './formats';
+import { expectedGraphId } from './formats/catalogue';
 import { computeLayout } from './layout';
 import { type Problem, type ProblemCode, PROBLEM_CODES, quote, showKey } from './problems';
 import {

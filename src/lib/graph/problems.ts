@@ -74,7 +74,7 @@ export const PROBLEM_CODES = {
 	'value.invalid': 'error',
 	/** An id, key or type name is a name reserved by JavaScript (a property of `Object.prototype`). */
 	'key.reserved': 'error',
-	/** A graph id or an entity key is an address the site uses itself (api, embed, 404, connect). */
+	/** A graph id or an entity key is an address the site uses itself (api, embed, 404, local, open, connect). */
 	'key.site-address': 'error',
 	/** A node key, an edge key or a source id is used twice. */
 	'key.duplicate': 'error',

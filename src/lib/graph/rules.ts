@@ -52,8 +52,8 @@ export function isReservedName(name: string): boolean {
 	return RESERVED_NAMES.has(name);
 }
 
-/** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404). */
-export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404']);
+/** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404, /local/… for graphs opened in the browser, /open). */
+export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404', 'local', 'open']);
 
 /** Entity keys that are addresses of the explorer itself (/<graph>/connect). */
 export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect']);

@@ -46,6 +46,8 @@ export interface GraphRenderer {
 	nodeDisplay(key: string): { color: string; size: number; hidden: boolean } | null;
 	/** Whether a relationship is drawn now (filters and the lean drawing of big graphs leave some out). */
 	isEdgeDrawn(key: string): boolean;
+	/** What the canvas draws now, as plain shapes (render/scene.ts, loaded on the first call). */
+	scene(): Promise<import('./scene').CanvasScene>;
 	/** Zooming with the mouse wheel; when off, wheel events pass to the page (and an embedding page) instead. */
 	setWheelZoom(enabled: boolean): void;
 	/** Zooms in or out one step, or back to the whole graph. */
@@ -332,6 +334,7 @@ export function createRenderer(
 		setWheelZoom(enabled) {
 			wheelZoom = enabled;
 		},
+		scene: () => import('./scene').then(({ sceneOf }) => sceneOf(sigma, graph, new Set(drawn))),
 		zoom: (step) => zoomStep(sigma, step),
 		onNodeClick(handler) {
 			nodeClick = handler;

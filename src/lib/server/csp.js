@@ -20,8 +20,10 @@
  *   injected <style> elements in. (Styles set from script through `element.style` are not governed by CSP.)
  *   Browsers without `style-src-attr` (before Chromium 75, Firefox 108, Safari 15.4) fall back to `style-src` and
  *   drop the attributes: the page still works there, without `display: contents` and the inline styles.
- * - `img-src 'self'`: the favicon. No `data:`: neither the stylesheets nor the scripts use data: URLs (Vite would
- *   inline small imported assets as data: URLs; if one is added, add `data:` here and the browser test will say so).
+ * - `img-src 'self' blob:`: the favicon; and blob: for the PNG export, which draws the view's SVG (made in the
+ *   page, src/lib/explorer/take-out.ts) onto a canvas through an <img> of a blob: URL. No `data:`: neither the
+ *   stylesheets nor the scripts use data: URLs (Vite would inline small imported assets as data: URLs; if one is
+ *   added, add `data:` here and the browser test will say so).
  * - `connect-src 'self'`: the explorer fetches the graph files from /api/.
  * - `worker-src 'self' blob:`: room for a Web Worker built into /_app/ (Vite may inline one as a blob: URL).
  * - `object-src 'none'`, `base-uri 'self'`, `form-action 'self'`: no plugins, no <base> pointing elsewhere, no
@@ -39,7 +41,7 @@ export const PAGE_POLICY = Object.freeze({
 	'script-src': ['self'],
 	'style-src': ['self'],
 	'style-src-attr': ['unsafe-inline'],
-	'img-src': ['self'],
+	'img-src': ['self', 'blob:'],
 	'connect-src': ['self'],
 	'worker-src': ['self', 'blob:'],
 	'object-src': ['none'],

@@ -35,15 +35,13 @@
 import Papa from 'papaparse';
 import { LIMITS } from '../rules';
 import { type Problem, type ProblemCode, fileProblem, quote } from '../problems';
+import { FORMATS } from './catalogue';
 import type { CompanionFile, GraphReader, ReadGraph, ReadResult } from './reader';
 import { decodeText } from './text';
 
 /** Reads `.edges.csv` and `.csv` tables of edges, with the `.nodes.csv` table beside them. */
 export const csvReader: GraphReader = {
-	id: 'csv',
-	name: 'CSV',
-	extensions: ['.edges.csv', '.csv'],
-	companions: ['.nodes.csv'],
+	...FORMATS.csv,
 	read: readCsv
 };
 

@@ -18,14 +18,13 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { type Problem, fileProblem, quote } from '../problems';
 import { isReservedName } from '../rules';
+import { FORMATS } from './catalogue';
 import type { GraphReader, ReadGraph, ReadResult } from './reader';
 import { type Value, Tally, childElements, handOver, parseXml, positionOf, readLocated } from './xml';
 
 /** Reads `.gexf` files. */
 export const gexfReader: GraphReader = {
-	id: 'gexf',
-	name: 'GEXF',
-	extensions: ['.gexf'],
+	...FORMATS.gexf,
 	read: readGexf
 };
 

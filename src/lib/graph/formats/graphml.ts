@@ -16,6 +16,7 @@
  */
 import { type Problem, fileProblem, quote } from '../problems';
 import { isReservedName } from '../rules';
+import { FORMATS } from './catalogue';
 import type { GraphReader, ReadGraph, ReadResult } from './reader';
 import {
 	type Value,
@@ -31,9 +32,7 @@ import {
 
 /** Reads `.graphml` files. */
 export const graphmlReader: GraphReader = {
-	id: 'graphml',
-	name: 'GraphML',
-	extensions: ['.graphml'],
+	...FORMATS.graphml,
 	read: readGraphml
 };
 

@@ -3,14 +3,13 @@
  * text (formats/text.ts) and parses it; a syntax error is located by line and column.
  */
 import { fileProblem } from '../problems';
+import { FORMATS } from './catalogue';
 import type { GraphReader, ReadResult } from './reader';
 import { decodeText, lineAndColumn } from './text';
 
 /** Reads `.json` files. */
 export const jsonReader: GraphReader = {
-	id: 'json',
-	name: 'JSON',
-	extensions: ['.json'],
+	...FORMATS.json,
 	read: readJson
 };
 

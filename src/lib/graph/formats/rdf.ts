@@ -39,14 +39,13 @@ import {
 } from 'n3';
 import { type Problem, fileProblem, quote } from '../problems';
 import { LIMITS } from '../rules';
+import { FORMATS } from './catalogue';
 import type { GraphReader, ReadGraph, ReadResult } from './reader';
 import { decodeText } from './text';
 
 /** Reads `.ttl` (Turtle) and `.nt` (N-Triples) files. */
 export const rdfReader: GraphReader = {
-	id: 'rdf',
-	name: 'RDF (Turtle, N-Triples)',
-	extensions: ['.ttl', '.nt'],
+	...FORMATS.rdf,
 	read: (input, file) => readRdf(input, file)
 };
 

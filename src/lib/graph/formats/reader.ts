@@ -9,6 +9,7 @@
  * (load.ts).
  */
 import type { Problem } from '../problems';
+import type { GraphFormat } from './catalogue';
 
 /**
  * The graph data a reader hands over, graphology's serialized graph with these conventions:
@@ -53,23 +54,11 @@ export type CompanionFile = (name: string) => string | Uint8Array | undefined;
  * A reader of one input format. To add a format, write one module that exports a `GraphReader` and list it in
  * formats/index.ts.
  *
- * `read` is synchronous and runs at build time in node (and in `npm run validate`). When the browser opens
- * files itself, a reader whose parser is big (XML, RDF) is to be loaded only when a file of its format turns
- * up: an entry in the registry with the same `id` and `extensions` and a `load(): Promise<GraphReader>` that
- * imports the reader with `import()`. Nothing after the reader changes.
+ * `read` is synchronous and runs at build time in node (and in `npm run validate`), and in the browser in the
+ * worker that opens a reader's file (src/lib/explorer/open-worker.ts): pages themselves load no parser, and tell
+ * files apart by the format catalogue (catalogue.ts), where a reader's name and extensions are written.
  */
-export interface GraphReader {
-	/** Short name of the format: `json`. */
-	readonly id: string;
-	/** Name of the format in messages: `JSON`. */
-	readonly name: string;
-	/** The file name endings it reads, lowercase with their dot: `['.json']`. */
-	readonly extensions: readonly string[];
-	/**
-	 * The file name endings of companion files it may read with a file (`['.nodes.csv']`): they are not graphs
-	 * of their own, so folder listings skip them.
-	 */
-	readonly companions?: readonly string[];
+export interface GraphReader extends GraphFormat {
 	/**
 	 * Reads one file; `file` names it in problems, `companion` reads the files that go with it. Never throws:
 	 * what cannot be read is a problem. The value may be anything the format can hold; import and validation

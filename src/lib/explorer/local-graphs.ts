@@ -1,0 +1,193 @@
+/**
+ * The graphs a reader opened in the browser, kept there (IndexedDB) until they remove them: nothing is uploaded.
+ * Two object stores, written in one transaction so that the list never names a graph whose data is missing:
+ * `meta` (what the "Your graphs" list shows, small) and `graphs` (the validated, laid-out graph data and its
+ * metrics, read only when the graph is opened).
+ *
+ * Written on IndexedDB directly rather than with a wrapper library: the one thing needed beyond get/put, a write
+ * of both stores in one transaction, is what the small key-value wrappers leave out.
+ *
+ * Where IndexedDB is unavailable (some private windows) or full, a graph is kept in this page's memory instead,
+ * and the error says so: it opens and can be explored until the page is reloaded, and nothing already kept is
+ * touched.
+ */
+import type { GraphMetrics } from '$lib/graph/centrality';
+import type { Problem } from '$lib/graph/problems';
+import type { GraphFile } from '$lib/graph/schema';
+
+/** What the list of kept graphs shows of one. */
+export interface LocalGraphMeta {
+	/** Its name in addresses (/local/<name>): a slug, unique among the kept graphs. */
+	name: string;
+	title: string;
+	/** The file (or files) it was read from. */
+	fileName: string;
+	/** The format's name (`GEXF`, `CSV` …). */
+	format: string;
+	/** Size of the file in bytes. */
+	bytes: number;
+	nodes: number;
+	edges: number;
+	/** When it was opened, ISO 8601. */
+	openedAt: string;
+	/** The address it was fetched from (`/open?url=`), when it came from the web. */
+	url?: string;
+}
+
+/** A kept graph: its data (validated and laid out), metrics, and what reading it warned of. */
+export interface LocalGraph {
+	meta: LocalGraphMeta;
+	data: GraphFile;
+	metrics: GraphMetrics;
+	warnings: Problem[];
+}
+
+/** The browser cannot keep a graph (IndexedDB unavailable or full); the message says what happens instead. */
+export class LocalStoreError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'LocalStoreError';
+	}
+}
+
+const DATABASE = 'knowledge-graph-explorer';
+const META = 'meta';
+const GRAPHS = 'graphs';
+
+/** Graphs kept in memory because IndexedDB could not take them (gone on reload). */
+const inMemory = new Map<string, LocalGraph>();
+/** Why each graph in memory could not be kept. */
+const notKept = new Map<string, string>();
+
+/** Why the graph `name` is held in this page's memory only (the browser could not keep it); null when it is kept. */
+export function whyNotKept(name: string): string | null {
+	return notKept.get(name) ?? null;
+}
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function database(): Promise<IDBDatabase> {
+	opening ??= new Promise<IDBDatabase>((done, fail) => {
+		if (typeof indexedDB === 'undefined') {
+			fail(new LocalStoreError('this browser keeps no data for web pages (IndexedDB is not available)'));
+			return;
+		}
+		let request: IDBOpenDBRequest;
+		try {
+			request = indexedDB.open(DATABASE, 1);
+		} catch (error) {
+			fail(new LocalStoreError(`the browser refused to keep data (${String(error)})`));
+			return;
+		}
+		request.onupgradeneeded = () => {
+			request.result.createObjectStore(META, { keyPath: 'name' });
+			request.result.createObjectStore(GRAPHS, { keyPath: 'meta.name' });
+		};
+		request.onsuccess = () => done(request.result);
+		request.onerror = () =>
+			fail(
+				new LocalStoreError(`the browser refused to keep data (${request.error?.message ?? 'unknown error'})`)
+			);
+		request.onblocked = () =>
+			fail(
+				new LocalStoreError('another tab of this site is updating its stored graphs; close it and try again')
+			);
+	});
+	opening.catch(() => (opening = null));
+	return opening;
+}
+
+/** Runs `work` in a transaction over `stores`; resolves with its result once the transaction has committed. */
+async function transaction<T>(
+	mode: IDBTransactionMode,
+	work: (stores: { meta: IDBObjectStore; graphs: IDBObjectStore }) => IDBRequest<T> | undefined
+): Promise<T | undefined> {
+	const db = await database();
+	return new Promise((done, fail) => {
+		let request: IDBRequest<T> | undefined;
+		try {
+			const tx = db.transaction([META, GRAPHS], mode);
+			request = work({ meta: tx.objectStore(META), graphs: tx.objectStore(GRAPHS) });
+			tx.oncomplete = () => done(request?.result);
+			tx.onabort = tx.onerror = () => fail(storeError(tx.error));
+		} catch (error) {
+			fail(storeError(error));
+		}
+	});
+}
+
+function storeError(error: unknown): LocalStoreError {
+	const name = (error as { name?: string } | null)?.name;
+	if (name === 'QuotaExceededError')
+		return new LocalStoreError('the browser has no room left for it (its storage for this site is full)');
+	return new LocalStoreError(`the browser could not keep it (${String((error as Error)?.message ?? error)})`);
+}
+
+/** Every kept graph, most recently opened first (those kept only in memory included). */
+export async function listLocalGraphs(): Promise<LocalGraphMeta[]> {
+	const kept = ((await transaction('readonly', ({ meta }) => meta.getAll())) ?? []) as LocalGraphMeta[];
+	const names = new Set(kept.map((meta) => meta.name));
+	const all = [
+		...kept,
+		...[...inMemory.values()].map((graph) => graph.meta).filter((m) => !names.has(m.name))
+	];
+	return all.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+}
+
+/** Like `listLocalGraphs`, but an unavailable store lists only what this page holds in memory. */
+export async function listLocalGraphsIfAny(): Promise<LocalGraphMeta[]> {
+	try {
+		return await listLocalGraphs();
+	} catch {
+		return [...inMemory.values()].map((graph) => graph.meta);
+	}
+}
+
+/** The kept graph `name`, or undefined. */
+export async function readLocalGraph(name: string): Promise<LocalGraph | undefined> {
+	const held = inMemory.get(name);
+	if (held) return held;
+	return (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+}
+
+/**
+ * Keeps `graph`. When the browser cannot, the graph is held in memory for this page and a LocalStoreError says
+ * why (the graph still opens).
+ */
+export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
+	try {
+		await transaction('readwrite', ({ meta, graphs }) => {
+			meta.put(graph.meta);
+			return graphs.put(graph);
+		});
+		inMemory.delete(graph.meta.name);
+		notKept.delete(graph.meta.name);
+	} catch (error) {
+		const failure = error instanceof LocalStoreError ? error : storeError(error);
+		inMemory.set(graph.meta.name, graph);
+		notKept.set(graph.meta.name, failure.message);
+		throw failure;
+	}
+}
+
+/** Forgets the kept graph `name` (both stores, one transaction). */
+export async function removeLocalGraph(name: string): Promise<void> {
+	inMemory.delete(name);
+	notKept.delete(name);
+	try {
+		await transaction('readwrite', ({ meta, graphs }) => {
+			meta.delete(name);
+			return graphs.delete(name);
+		});
+	} catch (error) {
+		// Nothing was kept where nothing can be kept.
+		if (!(error instanceof LocalStoreError) || typeof indexedDB !== 'undefined') throw error;
+	}
+}
+
+/** `wanted`, or `wanted-2`, `wanted-3` … : a name no kept graph has. */
+export async function freeName(wanted: string): Promise<string> {
+	const taken = new Set((await listLocalGraphsIfAny()).map((meta) => meta.name));
+	if (!taken.has(wanted)) return wanted;
+	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
+}

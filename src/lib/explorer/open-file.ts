@@ -1,0 +1,167 @@
+/**
+ * Opening a graph file in the browser: which of the chosen files is the graph (and which go with it), reading
+ * it in a worker (open-worker.ts) with its stages reported and a way to cancel, and keeping the result
+ * (local-graphs.ts). Nothing leaves the browser.
+ */
+import type { GraphMetrics } from '$lib/graph/centrality';
+import { formatOf, graphFileExtensions, isCompanionFile } from '$lib/graph/formats/catalogue';
+import { type Problem, fileProblem } from '$lib/graph/problems';
+import { LIMITS, graphIdSlug } from '$lib/graph/rules';
+import type { GraphFile } from '$lib/graph/schema';
+import { type LocalGraphMeta, LocalStoreError, freeName, keepLocalGraph } from './local-graphs';
+
+/** A file handed to the worker: its name and its bytes (transferred, not copied). */
+export interface FileBytes {
+	name: string;
+	bytes: ArrayBuffer;
+}
+
+export interface OpenRequest {
+	file: FileBytes;
+	/** The other files chosen with it, for a reader that needs one (`tea.nodes.csv` with `tea.edges.csv`). */
+	companions: FileBytes[];
+}
+
+export type OpenMessage =
+	| { type: 'progress'; stage: string }
+	| { type: 'problems'; problems: Problem[] }
+	| { type: 'done'; data: GraphFile; metrics: GraphMetrics; format: string; warnings: Problem[] };
+
+/** A graph file opened: kept under `name`, with what reading it warned of, and why it could not be kept, if so. */
+export interface Opened {
+	name: string;
+	warnings: Problem[];
+	/** Set when the browser could not keep the graph: it is open in this page only. */
+	notKept: string | null;
+}
+
+export type OpenResult = { ok: true; opened: Opened } | { ok: false; problems: Problem[] };
+
+export interface OpenOptions {
+	/** Called as each stage starts ("Reading the file" …). */
+	onStage?: (stage: string) => void;
+	/** Cancels the reading: the worker stops at once, and the result is `{ok: false, problems: []}`. */
+	signal?: AbortSignal;
+	/** The address the file came from (`/open?url=`). */
+	url?: string;
+}
+
+/** The graph file among `files`, and the files that go with it; or the problem with the choice. */
+export function chooseGraphFile(files: readonly File[]): { file: File; companions: File[] } | Problem {
+	const graphs = files.filter((file) => formatOf(file.name));
+	const [graph] = graphs;
+	if (graph && graphs.length === 1)
+		return { file: graph, companions: files.filter((file) => file !== graph) };
+	if (graphs.length > 1)
+		return fileProblem(
+			graphs.map((file) => file.name).join(', '),
+			'file.unknown-format',
+			'are several graphs; open one at a time (an edges file goes with its nodes file, which is not a graph of its own)'
+		);
+	const first = files[0]?.name ?? 'no file';
+	if (files.some((file) => isCompanionFile(file.name)))
+		return fileProblem(
+			first,
+			'format.structure',
+			'holds entities only; choose it together with its relationships file (for example tea.edges.csv with tea.nodes.csv)'
+		);
+	return fileProblem(
+		first,
+		'file.unknown-format',
+		`is not in a format the explorer reads; graph files end in ${graphFileExtensions().join(', ')}`
+	);
+}
+
+/** Reads the graph among `files` in a worker and keeps it in the browser. Never throws but for a bug. */
+export async function openGraphFiles(files: readonly File[], options: OpenOptions = {}): Promise<OpenResult> {
+	const chosen = chooseGraphFile(files);
+	if ('severity' in chosen) return { ok: false, problems: [chosen] };
+	const { file, companions } = chosen;
+	const bytes = file.size + companions.reduce((sum, other) => sum + other.size, 0);
+	if (bytes > LIMITS.fileBytes)
+		return {
+			ok: false,
+			problems: [
+				fileProblem(
+					file.name,
+					'file.too-big',
+					`is ${megabytes(bytes)}; the explorer opens files of up to ${megabytes(LIMITS.fileBytes)}`
+				)
+			]
+		};
+	let request: OpenRequest;
+	try {
+		options.onStage?.('Reading the file');
+		const read = async (f: File): Promise<FileBytes> => ({ name: f.name, bytes: await f.arrayBuffer() });
+		request = { file: await read(file), companions: await Promise.all(companions.map(read)) };
+	} catch (error) {
+		return {
+			ok: false,
+			problems: [
+				fileProblem(file.name, 'file.unreadable', `could not be read from your disk (${String(error)})`)
+			]
+		};
+	}
+	if (options.signal?.aborted) return { ok: false, problems: [] };
+	const answer = await inWorker(request, options);
+	if (answer.type !== 'done') return { ok: false, problems: answer.problems };
+
+	const name = await freeName(graphIdSlug(answer.data.attributes.id || file.name));
+	const meta: LocalGraphMeta = {
+		name,
+		title: answer.data.attributes.title,
+		fileName: [file, ...companions].map((f) => f.name).join(', '),
+		format: answer.format,
+		bytes,
+		nodes: answer.data.nodes.length,
+		edges: answer.data.edges.length,
+		openedAt: new Date().toISOString(),
+		...(options.url ? { url: options.url } : {})
+	};
+	let notKept: string | null = null;
+	try {
+		await keepLocalGraph({ meta, data: answer.data, metrics: answer.metrics, warnings: answer.warnings });
+	} catch (error) {
+		notKept =
+			error instanceof LocalStoreError ? error.message : `the browser could not keep it (${String(error)})`;
+	}
+	return { ok: true, opened: { name, warnings: answer.warnings, notKept } };
+}
+
+function inWorker(
+	request: OpenRequest,
+	{ onStage, signal }: OpenOptions
+): Promise<Extract<OpenMessage, { type: 'done' | 'problems' }>> {
+	return new Promise((done) => {
+		const worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
+		const finish = (answer: Extract<OpenMessage, { type: 'done' | 'problems' }>) => {
+			worker.terminate();
+			signal?.removeEventListener('abort', cancel);
+			done(answer);
+		};
+		const cancel = () => finish({ type: 'problems', problems: [] });
+		signal?.addEventListener('abort', cancel);
+		worker.onmessage = ({ data: message }: MessageEvent<OpenMessage>) => {
+			if (message.type === 'progress') onStage?.(message.stage);
+			else finish(message);
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			finish({
+				type: 'problems',
+				problems: [
+					fileProblem(
+						request.file.name,
+						'internal.bug',
+						`could not be opened: the reading stopped (${event.message || 'the worker failed, perhaps for lack of memory'})`
+					)
+				]
+			});
+		};
+		worker.postMessage(request, [request.file.bytes, ...request.companions.map((c) => c.bytes)]);
+	});
+}
+
+function megabytes(bytes: number): string {
+	return `${Math.round(bytes / 1024 / 1024)} MB`;
+}

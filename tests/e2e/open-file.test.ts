@@ -1,0 +1,77 @@
+/**
+ * Opening a graph file in the browser, as a reader with a file in hand: through the file input on the home page,
+ * read in a worker, kept in the browser (IndexedDB) under /local/<name>, explored like any graph, kept across a
+ * reload, and forgotten when removed. Files that cannot be opened say why, as `npm run validate` would.
+ */
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import { graphSettled, nodePosition, panelHeading } from './graph-page';
+
+const GEXF = 'tests/fixtures/graphs/les-miserables.gexf';
+const CSV = ['tests/fixtures/graphs/tea-routes.edges.csv', 'tests/fixtures/graphs/tea-routes.nodes.csv'];
+
+describe('opening a graph file in the browser', () => {
+	const browser = useBrowser();
+
+	it('opens a GEXF through the file input, explores it, keeps it across a reload, and removes it', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await expect(page.getByText('nothing is uploaded').count()).resolves.toBe(1);
+		await page.getByLabel('Choose a file…').setInputFiles(GEXF);
+		await page.waitForURL(browser().url('/local/les-miserables'));
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Les miserables');
+		await graphSettled(page);
+		const { x, y } = await nodePosition(page, '11');
+		await page.mouse.click(x, y);
+		await page.waitForURL(browser().url('/local/les-miserables/11'));
+		await expect(panelHeading(page).innerText()).resolves.toBe('Valjean');
+
+		// Reload: the static host answers with 404.html, which opens the kept graph again at the same address.
+		await page.reload();
+		await page.waitForURL(browser().url('/local/les-miserables/11'));
+		await expect(panelHeading(page).innerText()).resolves.toBe('Valjean');
+		await graphSettled(page);
+
+		await page.goto(browser().url('/'));
+		const kept = page.getByRole('list', { name: 'Your graphs' });
+		await kept.getByRole('link').first().waitFor();
+		await expect(kept.getByRole('link').allInnerTexts()).resolves.toEqual(['Les miserables']);
+		await kept.getByRole('button', { name: 'Remove Les miserables' }).click();
+		await page.getByRole('list', { name: 'Your graphs' }).waitFor({ state: 'detached' });
+		await page.goto(browser().url('/local/les-miserables'));
+		await page.getByText('This browser keeps no graph called “les-miserables”').waitFor();
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
+	it('opens a CSV pair chosen together, with its attributes', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles(CSV);
+		await page.waitForURL(browser().url('/local/tea-routes'));
+		await page.goto(browser().url('/local/tea-routes/mombasa'));
+		await expect(panelHeading(page).innerText()).resolves.toBe('Mombasa Tea Auction');
+		const data = page.getByRole('complementary', { name: 'Details' }).locator('dl.data').first();
+		await expect(data.innerText()).resolves.toMatch(/Country\s+Kenya/);
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
+	it('lists the problems of a file that is not a graph, and stays usable', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'broken.gexf',
+			mimeType: 'application/xml',
+			buffer: Buffer.from('<gexf><graph><nodes><node id="a"></nodes></graph></gexf>')
+		});
+		const alert = page.getByRole('alert');
+		await expect(alert.innerText()).resolves.toMatch(/broken\.gexf could not be opened \(1 problem\)/);
+		await expect(alert.innerText()).resolves.toMatch(/broken\.gexf: .* at line 1/);
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'list.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('[1, 2, 3]')
+		});
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/list\.json/);
+		expect(page.url()).toBe(browser().url('/'));
+	});
+});
