@@ -34,9 +34,9 @@ const config = {
 					'/[graph]/[entity]',
 					'/embed/[graph]/[entity]',
 					'/api/graphs/[graph]/entities/[entity].json',
-					'/local/[graph]',
-					'/local/[graph]/[entity]',
-					'/local/[graph]/connect'
+					'/[from=inbrowser]/[graph]',
+					'/[from=inbrowser]/[graph]/[entity]',
+					'/[from=inbrowser]/[graph]/connect'
 				];
 				if (routes.some((id) => !entityRoutes.includes(id))) throw new Error(message);
 			},

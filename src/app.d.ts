@@ -10,6 +10,8 @@ declare global {
 	const __BIG_GRAPH_RELATIONSHIPS__: number;
 	/** The embed pages' script: its source, and where the build puts it (vite.config.ts). */
 	const __EMBED_CLIENT__: { source: string; file: string };
+	/** Other sites' origins the browser may fetch graph files from (OPEN_ORIGINS at build time). */
+	const __OPEN_ORIGINS__: string[];
 	namespace App {
 		interface Error {
 			message: string;

@@ -3,14 +3,14 @@
  * loads: when a page is prerendered its responses are inlined into it, and the browser can also render the
  * pages that were not prerendered (entity pages of big graphs, src/lib/server/prerender.ts).
  */
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { resolve } from '$app/paths';
 import { fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
 import { entityDetails, graphSummary } from '$lib/graph/query';
-import { localGraphId } from '$lib/explorer/local-id';
+import { localGraphId, openGraphId, openHref } from '$lib/explorer/local-id';
 import type { EntityResponse, GraphAbout } from './schema';
 
 /** The graph's `about.json`; 404 for an unknown graph. */
@@ -43,17 +43,18 @@ export async function loadEntity(
 }
 
 /**
- * The about.json of a graph opened in the browser (/local/<name>), computed there from the graph this browser
- * keeps (src/lib/explorer/local-graphs.ts), which is handed to the explorer's graph source; 404 when this browser
- * keeps no graph of that name.
+ * The about.json of a graph the browser reads itself, computed there: a file kept in this browser
+ * (`local`, /local/<name>) or a file on the web (`open`, /open/<its address>), from what this browser keeps
+ * (src/lib/explorer/local-graphs.ts); the graph is handed to the explorer's graph source. A kept file that is gone
+ * is a 404; a web file not fetched yet is fetched first by /open, which then comes back to `url`.
  */
-export async function loadLocalAbout(name: string): Promise<GraphAbout> {
+export async function loadBrowserAbout(from: 'local' | 'open', graph: string, url: URL): Promise<GraphAbout> {
 	if (!browser) error(404, 'A graph opened in a browser is kept in that browser only.');
-	const id = localGraphId(name);
-	const graph = hasGraph(id) ? await fetchGraph(id) : await readLocal(id, name);
-	const { nodeTypes, edgeTypes, importedFrom } = graph.getAttributes();
+	const id = from === 'local' ? localGraphId(graph) : openGraphId(graph);
+	const built = hasGraph(id) ? await fetchGraph(id) : await readKept(id, from, graph, url);
+	const { nodeTypes, edgeTypes, importedFrom } = built.getAttributes();
 	return {
-		...graphSummary(graph),
+		...graphSummary(built),
 		id,
 		nodeTypes,
 		edgeTypes,
@@ -62,19 +63,28 @@ export async function loadLocalAbout(name: string): Promise<GraphAbout> {
 	};
 }
 
-async function readLocal(id: string, name: string): Promise<KnowledgeGraph> {
+async function readKept(
+	id: string,
+	from: 'local' | 'open',
+	graph: string,
+	url: URL
+): Promise<KnowledgeGraph> {
 	let kept;
 	try {
-		const { readLocalGraph } = await import('$lib/explorer/local-graphs');
-		kept = await readLocalGraph(name);
+		const { readLocalGraph, findOpenedFrom } = await import('$lib/explorer/local-graphs');
+		kept = from === 'local' ? await readLocalGraph(graph) : await findOpenedFrom(graph);
 	} catch (failure) {
-		error(500, `The graph “${name}” could not be read from this browser's storage: ${String(failure)}`);
+		error(500, `The graph could not be read from this browser's storage: ${String(failure)}`);
 	}
+	if (!kept && from === 'open') redirect(307, openHref(graph, url.pathname + url.search));
 	if (!kept)
-		error(404, `This browser keeps no graph called “${name}”: it was removed, or opened in another browser.`);
-	const graph = buildGraph(kept.data);
-	provideGraph(id, graph, kept.metrics);
-	return graph;
+		error(
+			404,
+			`This browser keeps no graph called “${graph}”: it was removed, or opened in another browser.`
+		);
+	const built = buildGraph(kept.data);
+	provideGraph(id, built, kept.metrics);
+	return built;
 }
 
 /** The overview of a graph opened in the browser: what matters most and every entity by type. */

@@ -83,7 +83,15 @@ function database(): Promise<IDBDatabase> {
 			request.result.createObjectStore(META, { keyPath: 'name' });
 			request.result.createObjectStore(GRAPHS, { keyPath: 'meta.name' });
 		};
-		request.onsuccess = () => done(request.result);
+		request.onsuccess = () => {
+			const db = request.result;
+			// Another tab deletes or upgrades the database: let it, and open it again on the next call.
+			db.onversionchange = () => {
+				db.close();
+				opening = null;
+			};
+			done(db);
+		};
 		request.onerror = () =>
 			fail(
 				new LocalStoreError(`the browser refused to keep data (${request.error?.message ?? 'unknown error'})`)
@@ -148,6 +156,12 @@ export async function readLocalGraph(name: string): Promise<LocalGraph | undefin
 	const held = inMemory.get(name);
 	if (held) return held;
 	return (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+}
+
+/** The kept graph that was fetched from `url` (the last one, if several), or undefined. */
+export async function findOpenedFrom(url: string): Promise<LocalGraph | undefined> {
+	const meta = (await listLocalGraphsIfAny()).find((kept) => kept.url === url);
+	return meta && readLocalGraph(meta.name);
 }
 
 /**

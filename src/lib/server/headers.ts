@@ -64,6 +64,11 @@ export function siteHeaderRules(graphIds: readonly string[], base = ''): HeaderR
 		'/404',
 		'/404.html',
 		'/api/*',
+		// Graphs the browser opens itself: kept (/local/…) or fetched from another site (/open?url=…, /open/…).
+		'/local/*',
+		'/open',
+		'/open.html',
+		'/open/*',
 		...graphIds.flatMap((id) => [`/${id}`, `/${id}.html`, `/${id}/*`])
 	];
 	return [

@@ -1,0 +1,33 @@
+/**
+ * Which other sites the browser may fetch graph files from (`/open?url=…`): the build setting OPEN_ORIGINS, a
+ * comma-separated list of origins (`https://data.example.org`), each optionally with any port
+ * (`http://127.0.0.1:*`) or any subdomain (`https://*.example.org`). The default is none: only the site itself.
+ *
+ * The list goes two places: the Content-Security-Policy's `connect-src` (csp.js), which is what the browser
+ * enforces, and the page (`__OPEN_ORIGINS__`, vite.config.ts), which checks an address against it first so that a
+ * reader gets a plain message rather than a refused request. The security trade-off is in docs/deploying.md.
+ *
+ * Plain JavaScript because `svelte.config.js` imports it (through csp.js) before anything can compile TypeScript.
+ */
+
+/** An origin as CSP writes one: scheme, host (optionally `*.` before it), optional port or `*`. */
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?$/;
+
+/**
+ * The origins of OPEN_ORIGINS; throws, naming it, on an entry that is not an origin (a path, a bare `*`).
+ * @param {string | undefined} setting
+ * @returns {string[]}
+ */
+export function openOrigins(setting = process.env.OPEN_ORIGINS) {
+	return (setting ?? '')
+		.split(',')
+		.map((entry) => entry.trim().toLowerCase().replace(/\/+$/, ''))
+		.filter(Boolean)
+		.map((entry) => {
+			if (!ORIGIN.test(entry))
+				throw new Error(
+					`OPEN_ORIGINS: “${entry}” is not an origin such as https://data.example.org, http://127.0.0.1:* or https://*.example.org`
+				);
+			return entry;
+		});
+}

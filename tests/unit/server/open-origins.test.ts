@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { openOrigins } from '../../../src/lib/server/open-origins.js';
+
+describe('openOrigins (the OPEN_ORIGINS build setting)', () => {
+	it('is empty unless set', () => {
+		expect(openOrigins('')).toEqual([]);
+		expect(openOrigins(undefined)).toEqual([]);
+	});
+
+	it('reads a comma-separated list of origins, lowercased, without trailing slashes', () => {
+		expect(openOrigins(' https://Data.example.org/ , http://127.0.0.1:*,https://*.files.org')).toEqual([
+			'https://data.example.org',
+			'http://127.0.0.1:*',
+			'https://*.files.org'
+		]);
+	});
+
+	it('refuses what is not an origin, naming it', () => {
+		for (const bad of ['*', 'https://a.org/path', 'ftp://a.org', 'a.org', "https://a.org 'unsafe-inline'"])
+			expect(() => openOrigins(bad), bad).toThrow(/OPEN_ORIGINS: “.*” is not an origin/);
+	});
+});
