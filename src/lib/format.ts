@@ -15,3 +15,10 @@ export function safeHref(url: string | undefined): string | undefined {
 		return undefined;
 	}
 }
+
+/** A file's size for people: `12 KB`, `3.4 MB`, `256 MB` (1 KB = 1,024 bytes, as file managers count). */
+export function fileSize(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+	const mb = bytes / 1024 / 1024;
+	return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}

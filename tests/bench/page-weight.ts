@@ -19,11 +19,14 @@ export const PAGE_WEIGHT_PAGES = {
  * Budgets in bytes of gzip -9 JavaScript; KB = 1000 bytes. The embed's was 80 KB until issue 17 (graphs from other
  * tools): data attributes, undirected relationships and colour or size by an attribute are part of the one view
  * every host mounts, and took the default embed from 79.5 to 80.5 KB after trimming (the attribute list itself is
- * left out of embeds). Raised to 81 KB on purpose, 2026-12-01; see docs/performance.md.
+ * left out of embeds). Raised to 81 KB on purpose, 2026-12-01; see docs/performance.md. Raised to 82 KB on purpose
+ * for issue 18 (the same day): a picture of the view reads what the canvas draws through the renderer every host
+ * shares (about 170 bytes), and the toolbar's dialogs now load on demand, which moved chunk boundaries the embed
+ * shares with them; measured 81.25 KB.
  */
 export const PAGE_WEIGHT_BUDGETS: Readonly<Record<keyof typeof PAGE_WEIGHT_PAGES, number>> = {
 	entity: 110_000,
-	embed: 81_000
+	embed: 82_000
 };
 
 /** One script the page loaded. */

@@ -11,7 +11,9 @@
  *      (≤ 110 KB and ≤ 80 KB, KB = 1000 bytes); skipped, with a message, when there is no build;
  *   4. first frame in the browser: tests/bench/first-frame.ts;
  *   5. graphs from other tools (issue 17): reading GEXF and CSV at 10k/50k against the parser alone (≤ 1.3×),
- *      and the layout of an unpositioned 10k/50k graph, timed (format-bench.ts).
+ *      and the layout of an unpositioned 10k/50k graph, timed (format-bench.ts);
+ *   6. opening that 10k/50k GEXF in the browser through the home page, to its first frame, against
+ *      graphology-gexf's parse alone in the same page (open-bench.ts; issue 18, no budget).
  * Every figure is a median of several runs. Prints a table and writes bench-results.json to the project root.
  * Exits 0 when budgets fail (it is a report; they are marked FAIL); 1 only if a part could not run at all.
  *
@@ -32,6 +34,7 @@ import { firstFrame } from './first-frame';
 import { interaction } from './interaction';
 import { type BenchGraph, type GraphSize, SIZES, writeBenchGraph } from './graphs';
 import { benchFormats, writeFormatFiles } from './format-bench';
+import { benchOpen } from './open-bench';
 import { appLoad, benchLoad } from './load-bench';
 import { PAGE_WEIGHT_BUDGETS, PAGE_WEIGHT_PAGES, measurePageWeight } from './page-weight';
 import { type Machine, type Result, machine, result, table, writeReport } from './report';
@@ -50,7 +53,8 @@ const PLAN = quick
 			load: { small: { runs: 9, warmups: 2 }, medium: { runs: 5, warmups: 1 }, large: null },
 			search: { medium: { builds: 5, passes: 5 }, large: { builds: 3, passes: 3 } },
 			formatRuns: 3,
-			pageWeightRuns: 3
+			pageWeightRuns: 3,
+			openRuns: 3
 		}
 	: {
 			load: {
@@ -60,7 +64,8 @@ const PLAN = quick
 			},
 			search: { medium: { builds: 7, passes: 7 }, large: { builds: 5, passes: 5 } },
 			formatRuns: 7,
-			pageWeightRuns: 3
+			pageWeightRuns: 3,
+			openRuns: 5
 		};
 
 const LOAD_TARGET = 1.3;
@@ -110,8 +115,12 @@ function load(graph: BenchGraph, plan: { runs: number; warmups: number } | null,
 	);
 }
 
+/** The 10k/50k GEXF of the format benchmark, opened in the browser too (open-bench.ts). */
+let toolGexf: string | null = null;
+
 function formats(graph: BenchGraph, dir: string): void {
 	const files = writeFormatFiles(graph, dir);
+	toolGexf = files.gexf;
 	const times = benchFormats(files, PLAN.formatRuns);
 	results.push(
 		result(`read GEXF ${graph.label}`, times.gexf.appMs, 'ms', {
@@ -197,6 +206,20 @@ async function browserParts(graphs: readonly BenchGraph[]): Promise<void> {
 							`${weights[0]?.scripts.length} scripts; budget ${PAGE_WEIGHT_BUDGETS[page] / 1000} KB`
 					);
 				}
+				// Issue 18: a GEXF opened through the home page's file input, to its first frame.
+				await part('open a file in the browser', async () => {
+					if (!toolGexf) return log('open a file in the browser: skipped (no 10k/50k GEXF was written)');
+					const times = await benchOpen(browser, server.url, toolGexf, PLAN.openRuns);
+					results.push(
+						result('open a 10k/50k GEXF in the browser, to first frame', times.appMs, 'ms', {
+							baseline: times.baselineMs
+						})
+					);
+					log(
+						`open a 10k/50k GEXF in the browser: ${ms(times.appMs)} from the file input to the first frame, ` +
+							`graphology-gexf's parse alone in the page ${ms(times.baselineMs)} (medians of ${times.runs} runs)`
+					);
+				});
 			} finally {
 				await browser.close();
 			}

@@ -121,4 +121,33 @@ describe('export', () => {
 		expect(bytes.readUInt32BE(16)).toBe(width * 2);
 		expect(page.errors).toEqual([]);
 	});
+
+	it('links the files of a graph of the site in every format from its page, each read back the same', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/india-russia'));
+		const links = page.locator('.downloads a');
+		const hrefs = await links.evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).href));
+		expect(hrefs.map((href) => href.split('/').pop())).toEqual([
+			'india-russia.json',
+			'india-russia.gexf',
+			'india-russia.graphml',
+			'india-russia.edges.csv',
+			'india-russia.nodes.csv'
+		]);
+		const texts = new Map(
+			await Promise.all(
+				hrefs.map(
+					async (href) => [href.split('/').pop() as string, await (await fetch(href)).text()] as const
+				)
+			)
+		);
+		const json = loadGraph(texts.get('india-russia.json') as string, 'india-russia.json');
+		if (!json.ok) throw new Error('the JSON file does not load');
+		for (const name of ['india-russia.gexf', 'india-russia.graphml', 'india-russia.edges.csv']) {
+			const back = loadGraph(texts.get(name) as string, name, (other) => texts.get(other));
+			if (!back.ok) throw new Error(`${name}: ${back.problems.map((p) => p.message).join('\n')}`);
+			expect(back.graph.nodes().sort(), name).toEqual(json.graph.nodes().sort());
+			expect(back.graph.size, name).toBe(json.graph.size);
+		}
+	});
 });

@@ -43,6 +43,16 @@ describe('opening a graph file in the browser', () => {
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('answers an address deeper than any graph’s with "Not found", once, without reloading again and again', async () => {
+		const page = await browser().newPage();
+		let loads = 0;
+		page.on('load', () => loads++);
+		await page.goto(browser().url('/local/les-miserables/11/more/segments'));
+		await page.getByRole('heading', { name: 'Not found' }).waitFor();
+		await page.waitForTimeout(500);
+		expect(loads).toBe(1);
+	});
+
 	it('opens a CSV pair chosen together, with its attributes', async () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/'));
@@ -73,5 +83,55 @@ describe('opening a graph file in the browser', () => {
 		});
 		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/list\.json/);
 		expect(page.url()).toBe(browser().url('/'));
+	});
+});
+
+describe('opening a graph file when the browser gets in the way', () => {
+	const browser = useBrowser();
+
+	it('opens the graph for this page where the browser keeps no data (no IndexedDB), and says so', async () => {
+		const page = await browser().newPage();
+		await page.addInitScript(() => {
+			Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+		});
+		await page.goto(browser().url('/'));
+		await page.getByText('This browser cannot keep graphs').waitFor();
+		await page.getByLabel('Choose a file…').setInputFiles(GEXF);
+		await page.waitForURL(browser().url('/local/les-miserables'));
+		await graphSettled(page);
+		await page.getByText('This browser could not keep the graph').waitFor();
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Les miserables');
+		// Gone with the page, as the message said; the address then says so.
+		await page.reload();
+		await page.getByText('This browser keeps no graph called “les-miserables”').waitFor();
+	});
+
+	it('says the reading stopped when the worker fails, and the page goes on working', async () => {
+		const page = await browser().newPage();
+		await page.addInitScript(() => {
+			// A worker that dies at once, as one does when the tab runs out of memory.
+			class FailingWorker extends EventTarget {
+				onerror: ((event: ErrorEvent) => void) | null = null;
+				onmessage: ((event: MessageEvent) => void) | null = null;
+				postMessage() {
+					setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'out of memory' })), 10);
+				}
+				terminate() {}
+			}
+			Object.defineProperty(window, 'Worker', { value: FailingWorker });
+		});
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles(GEXF);
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(
+			/les-miserables\.gexf could not be opened \(1 problem\):\s+les-miserables\.gexf: could not be opened: the reading stopped \(out of memory\)/
+		);
+		expect(page.url()).toBe(browser().url('/'));
+		// Choosing again works as before.
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'not-a-graph.png',
+			mimeType: 'image/png',
+			buffer: Buffer.from('png')
+		});
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/not-a-graph\.png/);
 	});
 });

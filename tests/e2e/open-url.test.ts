@@ -75,6 +75,28 @@ describe('opening a graph file by its address', () => {
 		expect(other.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('opens the address typed into the page’s form, and a second one after it', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/open'));
+		const field = page.getByRole('textbox', { name: /Address of a GEXF/ });
+		await field.fill(`${origin}/cors/missing.gexf`);
+		await page.getByRole('button', { name: 'Open', exact: true }).click();
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/404 Not Found/);
+		const file = `${origin}/cors/les-miserables.gexf`;
+		await field.fill(file);
+		await page.getByRole('button', { name: 'Open', exact: true }).click();
+		await page.waitForURL(browser().url(`/open/${encodeURIComponent(file)}`));
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Les miserables');
+	});
+
+	it('keeps only addresses of the graph from a shared link’s view', async () => {
+		const page = await browser().newPage();
+		const file = `${origin}/cors/les-miserables.gexf`;
+		const home = browser().url(`/open/${encodeURIComponent(file)}`);
+		await page.goto(`${open(file)}&then=${encodeURIComponent('/../../embed/india-russia')}`);
+		await page.waitForURL(home);
+	});
+
 	for (const [name, path, wanted] of [
 		[
 			'a server that does not share its files (no CORS)',

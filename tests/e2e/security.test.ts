@@ -413,7 +413,8 @@ describe('the policy at work', () => {
 			const object = document.createElement('object');
 			object.data = '/favicon.svg';
 			document.body.append(object);
-			void fetch(`${elsewhere}data.json`).catch(() => undefined);
+			// Another site: the test build lets the explorer fetch graph files from http://127.0.0.1:* (OPEN_ORIGINS).
+			void fetch(`${elsewhere.replace('127.0.0.1', 'localhost')}data.json`).catch(() => undefined);
 		}, host.url);
 		await expect
 			.poll(() => violations.map(({ policy, directive }) => `${policy} ${directive}`).sort())

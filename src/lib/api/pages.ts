@@ -5,7 +5,7 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
-import { resolve } from '$app/paths';
+import { base, resolve } from '$app/paths';
 import { fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
@@ -76,7 +76,10 @@ async function readKept(
 	} catch (failure) {
 		error(500, `The graph could not be read from this browser's storage: ${String(failure)}`);
 	}
-	if (!kept && from === 'open') redirect(307, openHref(graph, url.pathname + url.search));
+	// The rest of the address after the graph's own (an entity, /connect) and the view in its query.
+	const view = url.pathname.split('/').slice(3 + (base ? base.split('/').length - 1 : 0));
+	if (!kept && from === 'open')
+		redirect(307, openHref(graph, (view.length > 0 ? `/${view.join('/')}` : '') + url.search));
 	if (!kept)
 		error(
 			404,
@@ -89,10 +92,10 @@ async function readKept(
 
 /** The overview of a graph opened in the browser: what matters most and every entity by type. */
 export async function loadLocalOverview(about: GraphAbout): Promise<GraphOverview> {
-	const [graph, metrics, { graphOverview }] = await Promise.all([
+	const [graph, metrics, { graphOverview, LIST_ALL_MAX_ENTITIES }] = await Promise.all([
 		fetchGraph(about.id),
 		fetchMetrics(about.id),
 		import('$lib/graph/overview')
 	]);
-	return graphOverview(graph, metrics, true);
+	return graphOverview(graph, metrics, graph.order <= LIST_ALL_MAX_ENTITIES);
 }

@@ -8,7 +8,6 @@ import type { EmbedOptions } from '$lib/explorer/embed-options';
 import { frameEntity } from '$lib/explorer/frame-address';
 import { type Navigator, explorerHref } from '$lib/explorer/navigator';
 import { type EntityDetails, entityDetails } from '$lib/graph/query';
-import { type ViewOptions, withViewOptions } from '$lib/graph/view';
 import { embedHref } from '$lib/links';
 
 export class FrameNavigator implements Navigator {
@@ -48,12 +47,6 @@ export class FrameNavigator implements Navigator {
 	open(key: string | null): void {
 		if (this.options.click === 'open') window.open(this.explorerUrl(key), '_blank', 'noopener');
 		else this.move(key, true);
-	}
-
-	setOptions(options: ViewOptions): void {
-		location.assign(
-			embedHref(this.explorer.graphId, this.entity?.key ?? null) + withViewOptions(this.search, options)
-		);
 	}
 
 	/** Shows another entity: in place when the graph is loaded, else by loading its embed page. */

@@ -14,6 +14,7 @@
 import type { GraphMetrics } from '$lib/graph/centrality';
 import type { Problem } from '$lib/graph/problems';
 import type { GraphFile } from '$lib/graph/schema';
+import { localGraphId, openGraphId } from './local-id';
 
 /** What the list of kept graphs shows of one. */
 export interface LocalGraphMeta {
@@ -33,6 +34,10 @@ export interface LocalGraphMeta {
 	/** The address it was fetched from (`/open?url=`), when it came from the web. */
 	url?: string;
 }
+
+/** The id of a kept graph: open/<its URL> for a file from the web (an address anyone can open), else local/<name>. */
+export const keptGraphId = (meta: LocalGraphMeta): string =>
+	meta.url ? openGraphId(meta.url) : localGraphId(meta.name);
 
 /** A kept graph: its data (validated and laid out), metrics, and what reading it warned of. */
 export interface LocalGraph {
@@ -90,6 +95,10 @@ function database(): Promise<IDBDatabase> {
 				db.close();
 				opening = null;
 			};
+			// The browser closed it (site data cleared, a storage failure): open it again on the next call.
+			db.onclose = () => {
+				opening = null;
+			};
 			done(db);
 		};
 		request.onerror = () =>
@@ -131,6 +140,9 @@ function storeError(error: unknown): LocalStoreError {
 	return new LocalStoreError(`the browser could not keep it (${String((error as Error)?.message ?? error)})`);
 }
 
+/** Whether this browser keeps no data for the site at all (no IndexedDB). */
+const nothingKept = () => typeof indexedDB === 'undefined';
+
 /** Every kept graph, most recently opened first (those kept only in memory included). */
 export async function listLocalGraphs(): Promise<LocalGraphMeta[]> {
 	const kept = ((await transaction('readonly', ({ meta }) => meta.getAll())) ?? []) as LocalGraphMeta[];
@@ -155,7 +167,13 @@ export async function listLocalGraphsIfAny(): Promise<LocalGraphMeta[]> {
 export async function readLocalGraph(name: string): Promise<LocalGraph | undefined> {
 	const held = inMemory.get(name);
 	if (held) return held;
-	return (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+	try {
+		return (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+	} catch (error) {
+		// Where the browser keeps nothing, nothing was kept.
+		if (nothingKept()) return undefined;
+		throw error;
+	}
 }
 
 /** The kept graph that was fetched from `url` (the last one, if several), or undefined. */
@@ -195,7 +213,7 @@ export async function removeLocalGraph(name: string): Promise<void> {
 		});
 	} catch (error) {
 		// Nothing was kept where nothing can be kept.
-		if (!(error instanceof LocalStoreError) || typeof indexedDB !== 'undefined') throw error;
+		if (!nothingKept()) throw error;
 	}
 }
 

@@ -5,12 +5,27 @@
  * `open/<its URL, percent-encoded>` (/open/https%3A%2F%2F…/<entity>), an address anyone can open.
  * Apart from links.ts so that pages which never show such a graph (the embed) do not carry it.
  */
+/** The first segments of the addresses of graphs the browser reads itself (also src/params/inbrowser.ts). */
+export const BROWSER_GRAPH_KINDS = ['local', 'open'] as const;
+
 export const localGraphId = (name: string): string => `local/${name}`;
 
 export const openGraphId = (url: string): string => `open/${encodeURIComponent(url)}`;
 
 /** Where a graph the browser reads comes from: a kept file, or a URL; null for a graph of the site. */
 export type GraphOrigin = { kind: 'local'; name: string } | { kind: 'open'; url: string } | null;
+
+/**
+ * Whether `path` (without the base path) is an address of such a graph: /<kind>/<graph>, /<kind>/<graph>/<entity>
+ * or /<kind>/<graph>/connect; the routes have nothing deeper.
+ */
+export function isBrowserGraphAddress(path: string): boolean {
+	const segments = path.split('/').filter(Boolean);
+	return (
+		(segments.length === 2 || segments.length === 3) &&
+		(BROWSER_GRAPH_KINDS as readonly string[]).includes(segments[0] ?? '')
+	);
+}
 
 export function graphOrigin(graph: string): GraphOrigin {
 	if (graph.startsWith('local/')) return { kind: 'local', name: graph.slice('local/'.length) };
@@ -31,12 +46,23 @@ export const localGraphName = (graph: string): string | null => {
 };
 
 /**
- * The page that fetches and opens the graph file at `url` (/open?url=…), then goes to `then` (an address of that
- * graph: the entity or view a shared link named) or the graph's own page. Without `url`: the page's form.
+ * The page that fetches and opens the graph file at `url` (/open?url=…), then shows `view` (what follows the
+ * graph's own address in a shared link: `/<entity>`, `/connect`, a query) or the graph's own page. Without `url`:
+ * the page's form.
  */
-export function openHref(url?: string, then?: string): string {
+export function openHref(url?: string, view?: string): string {
 	if (url === undefined) return `${__BASE_PATH__}/open`;
 	const params = new URLSearchParams({ url });
-	if (then) params.set('then', then);
+	if (view) params.set('then', view);
 	return `${__BASE_PATH__}/open?${params}`;
+}
+
+/**
+ * The part of a graph's address after the graph (`/<entity>` or `/connect`, and a query) from a `then` that
+ * anyone may have written: nothing unless it is one plain segment at most, so that it never leads elsewhere.
+ */
+export function viewSuffix(then: string | null): string {
+	const match = then === null ? null : /^(\/[^/?#]+)?(\?[^#]*)?$/.exec(then);
+	if (!match || match[1] === '/.' || match[1] === '/..') return '';
+	return then ?? '';
 }

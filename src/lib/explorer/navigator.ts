@@ -13,8 +13,11 @@ export interface Navigator {
 	href(key: string | null): string;
 	/** Moves the view to entity `key` (null: the whole graph), as a new entry in the history. */
 	open(key: string | null): void;
-	/** Puts new view options (filters, depth, sizes, colours) into the address, keeping the entity. */
-	setOptions(options: ViewOptions): void;
+	/**
+	 * Puts new view options (filters, depth, sizes, colours) into the address, keeping the entity; for hosts that
+	 * show the legend, where readers change them (the embed shows a plain key instead).
+	 */
+	setOptions?(options: ViewOptions): void;
 	/** Where the links of the view open: `_blank` for a new tab, undefined for in place. */
 	readonly target?: '_blank';
 }

@@ -3,12 +3,21 @@
  * it in a worker (open-worker.ts) with its stages reported and a way to cancel, and keeping the result
  * (local-graphs.ts). Nothing leaves the browser.
  */
+import { fileSize } from '$lib/format';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import { formatOf, graphFileExtensions, isCompanionFile } from '$lib/graph/formats/catalogue';
 import { type Problem, fileProblem } from '$lib/graph/problems';
 import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
-import { type LocalGraphMeta, LocalStoreError, freeName, keepLocalGraph } from './local-graphs';
+import { forgetGraph } from './graph-source';
+import {
+	type LocalGraphMeta,
+	LocalStoreError,
+	freeName,
+	keepLocalGraph,
+	listLocalGraphsIfAny
+} from './local-graphs';
+import { openGraphId } from './local-id';
 
 /** A file handed to the worker: its name and its bytes (transferred, not copied). */
 export interface FileBytes {
@@ -35,12 +44,15 @@ export interface Opened {
 	notKept: string | null;
 }
 
-export type OpenResult = { ok: true; opened: Opened } | { ok: false; problems: Problem[] };
+/** Opened; or not, with the problems (none when the reader cancelled: `cancelled`). */
+export type OpenResult = { ok: true; opened: Opened } | { ok: false; problems: Problem[]; cancelled?: true };
+
+const CANCELLED: OpenResult = { ok: false, problems: [], cancelled: true };
 
 export interface OpenOptions {
 	/** Called as each stage starts ("Reading the file" …). */
 	onStage?: (stage: string) => void;
-	/** Cancels the reading: the worker stops at once, and the result is `{ok: false, problems: []}`. */
+	/** Cancels the reading: the worker stops at once, nothing is kept, and the result is `cancelled`. */
 	signal?: AbortSignal;
 	/** The address the file came from (`/open?url=`). */
 	url?: string;
@@ -85,7 +97,7 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 				fileProblem(
 					file.name,
 					'file.too-big',
-					`is ${megabytes(bytes)}; the explorer opens files of up to ${megabytes(LIMITS.fileBytes)}`
+					`is ${fileSize(bytes)}; the explorer opens files of up to ${fileSize(LIMITS.fileBytes)}`
 				)
 			]
 		};
@@ -102,11 +114,17 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 			]
 		};
 	}
-	if (options.signal?.aborted) return { ok: false, problems: [] };
+	if (options.signal?.aborted) return CANCELLED;
 	const answer = await inWorker(request, options);
+	if (options.signal?.aborted) return CANCELLED;
 	if (answer.type !== 'done') return { ok: false, problems: answer.problems };
 
-	const name = await freeName(graphIdSlug(answer.data.attributes.id || file.name));
+	// A file fetched again from the same address replaces the copy kept before; anything else gets a new name.
+	const again = options.url
+		? (await listLocalGraphsIfAny()).find((kept) => kept.url === options.url)
+		: undefined;
+	const name = again?.name ?? (await freeName(graphIdSlug(answer.data.attributes.id || file.name)));
+	if (options.signal?.aborted) return CANCELLED;
 	const meta: LocalGraphMeta = {
 		name,
 		title: answer.data.attributes.title,
@@ -125,6 +143,8 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		notKept =
 			error instanceof LocalStoreError ? error.message : `the browser could not keep it (${String(error)})`;
 	}
+	// The page may hold the copy it showed before: the new one is read from where it is kept.
+	if (options.url) forgetGraph(openGraphId(options.url));
 	return { ok: true, opened: { name, warnings: answer.warnings, notKept } };
 }
 
@@ -139,12 +159,24 @@ function inWorker(
 			signal?.removeEventListener('abort', cancel);
 			done(answer);
 		};
+		// The caller sees the signal; what is answered here is never shown.
 		const cancel = () => finish({ type: 'problems', problems: [] });
 		signal?.addEventListener('abort', cancel);
 		worker.onmessage = ({ data: message }: MessageEvent<OpenMessage>) => {
 			if (message.type === 'progress') onStage?.(message.stage);
 			else finish(message);
 		};
+		worker.onmessageerror = () =>
+			finish({
+				type: 'problems',
+				problems: [
+					fileProblem(
+						request.file.name,
+						'internal.bug',
+						'could not be opened: the reading sent back what the page cannot read'
+					)
+				]
+			});
 		worker.onerror = (event) => {
 			event.preventDefault();
 			finish({
@@ -160,8 +192,4 @@ function inWorker(
 		};
 		worker.postMessage(request, [request.file.bytes, ...request.companions.map((c) => c.bytes)]);
 	});
-}
-
-function megabytes(bytes: number): string {
-	return `${Math.round(bytes / 1024 / 1024)} MB`;
 }

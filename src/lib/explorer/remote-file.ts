@@ -3,6 +3,7 @@
  * (open-origins.ts), with a size cap and a timeout, and a plain message for each way it fails (not allowed, no
  * answer or CORS refusal, an HTTP error, a web page instead of a file, too big, too slow).
  */
+import { fileSize } from '$lib/format';
 import { LIMITS } from '$lib/graph/rules';
 import { graphFileExtensions } from '$lib/graph/formats/catalogue';
 import { OPEN_ORIGINS, mayFetch } from './open-origins';
@@ -56,9 +57,10 @@ export async function fetchGraphFile(
 			return fail(`${url.href} is a web page (text/html), not a graph file. Link to the file itself.`);
 		const declared = Number(response.headers.get('content-length') ?? NaN);
 		if (declared > LIMITS.fileBytes) return fail(tooBig(declared));
-		const bytes = await readCapped(response, stop);
-		if (bytes === null) return fail(tooBig(null));
-		return { ok: true, file: new File([bytes], fileName(url, type), { type }) };
+		const parts = await readCapped(response, stop);
+		if (parts === null) return fail(tooBig(null));
+		// The parts as they arrived, not joined into one more copy.
+		return { ok: true, file: new File(parts, fileName(url, type), { type }) };
 	} catch (error) {
 		if (timer.signal.aborted)
 			return fail(`${url.host} did not finish sending the file within ${timeoutMs / 1000} seconds.`);
@@ -75,16 +77,18 @@ function fail(message: string): RemoteFile {
 
 /** Too big: `bytes` as the server declared them, or null when the download passed the cap. */
 function tooBig(bytes: number | null): string {
-	const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-	const size = bytes === null ? `over ${mb(LIMITS.fileBytes)}` : mb(bytes);
-	return `The file is ${size}; the explorer opens files of up to ${mb(LIMITS.fileBytes)}.`;
+	const size = bytes === null ? `over ${fileSize(LIMITS.fileBytes)}` : fileSize(bytes);
+	return `The file is ${size}; the explorer opens files of up to ${fileSize(LIMITS.fileBytes)}.`;
 }
 
-/** The body, or null once it passes the size cap (the download stops there). */
-async function readCapped(response: Response, signal: AbortSignal): Promise<Uint8Array<ArrayBuffer> | null> {
-	if (!response.body) return new Uint8Array(await response.arrayBuffer());
+/** The body's parts, or null once it passes the size cap (the download stops there). */
+async function readCapped(
+	response: Response,
+	signal: AbortSignal
+): Promise<Uint8Array<ArrayBuffer>[] | null> {
+	if (!response.body) return [new Uint8Array(await response.arrayBuffer())];
 	const reader = response.body.getReader();
-	const parts: Uint8Array[] = [];
+	const parts: Uint8Array<ArrayBuffer>[] = [];
 	let length = 0;
 	for (;;) {
 		if (signal.aborted) throw new Error('aborted');
@@ -95,15 +99,9 @@ async function readCapped(response: Response, signal: AbortSignal): Promise<Uint
 			await reader.cancel();
 			return null;
 		}
-		parts.push(value);
+		parts.push(value as Uint8Array<ArrayBuffer>);
 	}
-	const bytes = new Uint8Array(length);
-	let at = 0;
-	for (const part of parts) {
-		bytes.set(part, at);
-		at += part.length;
-	}
-	return bytes;
+	return parts;
 }
 
 /** Extensions by media type, for an address whose last segment names no format (`…/graph?id=3`). */

@@ -9,7 +9,8 @@ import type { Caption, Scene } from '$lib/graph/picture';
 import { graphIdSlug } from '$lib/graph/rules';
 import type { CanvasScene } from '$lib/render/scene';
 import type { Explorer } from './explorer.svelte';
-import { localGraphName } from './local-id';
+import { graphIdFromFileName } from '$lib/graph/formats/catalogue';
+import { graphOrigin } from './local-id';
 
 /** A file to save: its name and its bytes. */
 export interface Download {
@@ -22,7 +23,14 @@ export type Scope = 'view' | 'graph';
 
 /** The name files of the graph get: its id (a local graph's name), with the entity and `-view` for a part of it. */
 function baseName(explorer: Explorer, scope: Scope): string {
-	const id = localGraphName(explorer.graphId) ?? explorer.graphId;
+	const origin = graphOrigin(explorer.graphId);
+	// A graph from the web is named after its file (`…/tea.gexf` is tea), not after its address.
+	const id =
+		origin?.kind === 'local'
+			? origin.name
+			: origin?.kind === 'open'
+				? graphIdFromFileName(new URL(origin.url).pathname.split('/').pop() || 'graph')
+				: explorer.graphId;
 	const entity = explorer.selected ? `-${explorer.selected}` : '';
 	return graphIdSlug(scope === 'view' && explorer.visible ? `${id}${entity}-view` : id);
 }
@@ -94,6 +102,12 @@ function captionOf(explorer: Explorer, drawn: CanvasScene): Caption {
 
 /** The SVG drawn onto a canvas `scale` times its size, as a PNG. */
 async function rasterise(svg: string, size: { width: number; height: number }, scale: number): Promise<Blob> {
+	const pixels = Math.round(size.width * scale) * Math.round(size.height * scale);
+	// Safari draws canvases of up to 16,777,216 pixels; other browsers about as much.
+	if (pixels > 16_777_216)
+		throw new Error(
+			`at ${scale}× the picture would have ${(pixels / 1e6).toFixed(0)} million pixels, more than browsers draw; choose a lower resolution or SVG`
+		);
 	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
 	try {
 		const image = new Image();

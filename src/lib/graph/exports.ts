@@ -31,6 +31,7 @@ import { write as writeGexf } from 'graphology-gexf';
 import Papa from 'papaparse';
 import { type KnowledgeGraph, exportGraph } from './build';
 import { graphIdSlug } from './rules';
+import { escapeXml, xmlSafe } from './xml-text';
 import type { Data, DataValue, Evidence } from './schema';
 
 export type ExportFormat = 'json' | 'gexf' | 'graphml' | 'csv';
@@ -166,13 +167,6 @@ const EDGE_FIELDS: readonly Column[] = [
 /** Names a data attribute may not have (in any case): the own fields, and the columns CSV gives the element. */
 const NODE_TAKEN = [...NODE_FIELDS.map((field) => field.name), 'id'];
 const EDGE_TAKEN = [...EDGE_FIELDS.map((field) => field.name), 'id', 'source', 'target', 'kind', 'direction'];
-
-/** Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE, U+FFFF). */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-function xmlSafe(text: string): string {
-	return text.replace(NOT_XML, '');
-}
 
 /** Evidence as text: `source: section`, joined by ` | `. */
 function evidenceText(evidence: readonly Evidence[]): string {
@@ -349,18 +343,14 @@ const GRAPHML_TYPES: Readonly<Record<CellKind, string>> = {
 	boolean: 'boolean'
 };
 
-/** Text as XML element content: forbidden characters dropped, markup escaped, a carriage return kept. */
+/** Text as XML element content: escaped (xml-text.ts), a carriage return kept (a parser would turn it into \n). */
 function xmlText(text: string): string {
-	return xmlSafe(text)
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/\r/g, '&#13;');
+	return escapeXml(text).replace(/\r/g, '&#13;');
 }
 
-/** Text as an XML attribute value: as `xmlText`, with quotes, tabs and line ends escaped (else read as spaces). */
+/** Text as an XML attribute value: as `xmlText`, with tabs and line ends escaped (else read as spaces). */
 function xmlAttribute(text: string): string {
-	return xmlText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+	return xmlText(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 function toGraphml(graph: KnowledgeGraph, tables: Tables): string {

@@ -10,6 +10,12 @@ import { type EntityRef, type TypeGroup, entitiesByType, entityRef } from './que
 /** How many entities the "most connected" and "bridges" lists name. */
 const TOP = 8;
 
+/**
+ * Up to how many entities an overview lists them all in the browser (a graph opened there); the site's own graphs
+ * follow their prerender limit (src/lib/server/prerender.ts), of the same default.
+ */
+export const LIST_ALL_MAX_ENTITIES = 5_000;
+
 /** How many entities of each type the overview of a big graph lists (the most connected ones). */
 const BIG_GRAPH_LISTED_PER_TYPE = 100;
 

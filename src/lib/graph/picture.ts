@@ -9,6 +9,7 @@
  * forbids, colours that do not look like #rgb, #rrggbb, rgb() or rgba() become grey, numbers are rounded to two
  * decimals, and only http(s) URLs become links.
  */
+import { escapeXml as xml, xmlSafe } from './xml-text';
 
 export interface SceneNode {
 	key: string;
@@ -383,28 +384,12 @@ function dimension(value: number): number {
 	return Number.isFinite(value) ? Math.max(0, value) : 0;
 }
 
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
 const LINE_BREAKS = /[\t\n\r\u0085\u2028\u2029]/g;
 
 /**
- * Text without the characters XML 1.0 forbids (controls other than tab, line feed and carriage return; U+FFFE,
- * U+FFFF; unpaired surrogates), and with tabs and line breaks (also NEL, U+2028 and U+2029, which XML 1.1 parsers
- * read as line ends) as spaces: SVG text is one line.
+ * Text without the characters XML 1.0 forbids (xml-text.ts), and with tabs and line breaks (also NEL, U+2028 and
+ * U+2029, which XML 1.1 parsers read as line ends) as spaces: SVG text is one line.
  */
 function clean(text: string): string {
-	return text.replace(FORBIDDEN, '').replace(LINE_BREAKS, ' ');
-}
-
-const ENTITIES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&apos;'
-};
-
-/** `text` escaped for XML text and attribute values. */
-function xml(text: string): string {
-	return text.replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
+	return xmlSafe(text).replace(LINE_BREAKS, ' ');
 }

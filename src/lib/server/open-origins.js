@@ -28,6 +28,7 @@ export function openOrigins(setting = process.env.OPEN_ORIGINS) {
 				throw new Error(
 					`OPEN_ORIGINS: “${entry}” is not an origin such as https://data.example.org, http://127.0.0.1:* or https://*.example.org`
 				);
-			return entry;
+			// A default port is no port: browsers leave it out of an origin (https://a.org:443 is https://a.org).
+			return entry.replace(/^(https:\/\/[^/]+):443$|^(http:\/\/[^/]+):80$/, '$1$2');
 		});
 }

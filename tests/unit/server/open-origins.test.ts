@@ -15,6 +15,14 @@ describe('openOrigins (the OPEN_ORIGINS build setting)', () => {
 		]);
 	});
 
+	it('drops default ports, as browsers write origins', () => {
+		expect(openOrigins('https://a.org:443,http://b.org:80,https://c.org:8443')).toEqual([
+			'https://a.org',
+			'http://b.org',
+			'https://c.org:8443'
+		]);
+	});
+
 	it('refuses what is not an origin, naming it', () => {
 		for (const bad of ['*', 'https://a.org/path', 'ftp://a.org', 'a.org', "https://a.org 'unsafe-inline'"])
 			expect(() => openOrigins(bad), bad).toThrow(/OPEN_ORIGINS: “.*” is not an origin/);

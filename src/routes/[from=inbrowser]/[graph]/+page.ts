@@ -1,4 +1,8 @@
 import { loadLocalOverview } from '$lib/api/pages';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ parent }) => loadLocalOverview((await parent()).summary);
+// No files to download: the Export menu writes them from the graph in the browser.
+export const load: PageLoad = async ({ parent }) => ({
+	...(await loadLocalOverview((await parent()).summary)),
+	downloads: []
+});
