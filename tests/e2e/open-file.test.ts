@@ -65,6 +65,28 @@ describe('opening a graph file in the browser', () => {
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('opens a file with problems it can repair, and shows what reading it warned of', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'dangling.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(
+				JSON.stringify({
+					nodes: [{ key: 'a', attributes: { label: 'A' } }],
+					edges: [{ source: 'a', target: 'b' }]
+				})
+			)
+		});
+		await page.waitForURL(browser().url('/local/dangling'));
+		const warned = page.getByText(/Reading it warned of \d+ things?/);
+		await warned.click();
+		await expect(page.locator('.problems').innerText()).resolves.toContain(
+			'warning: dangling.json: 1 relationship names an entity the file does not have; it was added (first: edge #0 › target "b")'
+		);
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Dangling');
+	});
+
 	it('lists the problems of a file that is not a graph, and stays usable', async () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/'));

@@ -9,7 +9,8 @@ import { formatOf, graphFileExtensions, isCompanionFile } from '$lib/graph/forma
 import { type Problem, fileProblem } from '$lib/graph/problems';
 import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
-import { forgetGraph } from './graph-source';
+import { buildGraph } from '$lib/graph/build';
+import { provideGraph } from './graph-source';
 import {
 	type LocalGraphMeta,
 	LocalStoreError,
@@ -17,7 +18,7 @@ import {
 	keepLocalGraph,
 	listLocalGraphsIfAny
 } from './local-graphs';
-import { openGraphId } from './local-id';
+import { localGraphId, openGraphId } from './local-id';
 
 /** A file handed to the worker: its name and its bytes (transferred, not copied). */
 export interface FileBytes {
@@ -143,8 +144,10 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		notKept =
 			error instanceof LocalStoreError ? error.message : `the browser could not keep it (${String(error)})`;
 	}
-	// The page may hold the copy it showed before: the new one is read from where it is kept.
-	if (options.url) forgetGraph(openGraphId(options.url));
+	// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
+	// showed before).
+	const id = options.url ? openGraphId(options.url) : localGraphId(name);
+	provideGraph(id, buildGraph(answer.data), answer.metrics);
 	return { ok: true, opened: { name, warnings: answer.warnings, notKept } };
 }
 

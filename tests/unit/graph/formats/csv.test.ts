@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { csvReader, readCsv } from '../../../../src/lib/graph/formats/csv';
 import type { ReadGraph, ReadResult } from '../../../../src/lib/graph/formats/reader';
+import { loadGraph } from '../../../../src/lib/graph/load';
 import {
 	PROBLEM_CODES,
 	type Problem,
@@ -1167,4 +1168,13 @@ describe('round trip', () => {
 		},
 		TIMEOUT
 	);
+});
+
+describe('a CSV with a million empty rows', () => {
+	it('reads the one edge it has, quietly, whatever the empty rows hold', () => {
+		for (const empty of [',\n', '\n', ' , \n']) {
+			const result = loadGraph(`Source,Target\na,b\n${empty.repeat(1_000_000)}`, 'million.edges.csv');
+			expect(result.ok && result.graph.size, JSON.stringify(empty)).toBe(1);
+		}
+	});
 });
