@@ -75,6 +75,30 @@ describe('opening a graph file by its address', () => {
 		expect(other.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('embeds a view of a graph from the web: the frame fetches the file itself', async () => {
+		const file = `${origin}/cors/les-miserables.gexf`;
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page.evaluate(
+			() =>
+				new Promise<void>((done) => {
+					const request = indexedDB.deleteDatabase('knowledge-graph-explorer');
+					request.onsuccess = request.onerror = request.onblocked = () => done();
+				})
+		);
+		await page.goto(browser().url(`/embed/open/${encodeURIComponent(file)}/11`));
+		await page.getByRole('heading', { level: 1, name: 'Valjean' }).waitFor();
+		await graphSettled(page);
+		// "Embed this view" in the explorer of that graph gives this frame's address.
+		const explorer = await browser().newPage();
+		await explorer.goto(browser().url(`/open/${encodeURIComponent(file)}/11`));
+		await graphSettled(explorer);
+		await explorer.getByRole('button', { name: 'Embed this view' }).click();
+		const snippet = await explorer.locator('#embed-snippet').inputValue();
+		expect(snippet).toContain(`/embed/open/${encodeURIComponent(file)}/11`);
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
 	it('opens the address typed into the page’s form, and a second one after it', async () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/open'));
