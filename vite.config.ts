@@ -36,6 +36,9 @@ function embedClient(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), embedClient()],
+	// Module workers, split into chunks: the worker that opens a file loads only its format's reader
+	// (src/lib/explorer/open-worker.ts). Both workers are created with { type: 'module' }.
+	worker: { format: 'es' },
 	// The site's public address (SITE_URL at build time), for canonical links, Open Graph URLs and the sitemap.
 	// Big-graph thresholds (relationships), lowered by the browser tests so that a small fixture takes those paths.
 	define: {

@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import { buildGraph, exportGraph } from '$lib/graph/build';
 import { computeMetrics } from '$lib/graph/centrality';
-import { readerFor } from '$lib/graph/formats';
+import { FORMATS, describeFormats, formatOf } from '$lib/graph/formats/catalogue';
+import type { GraphReader } from '$lib/graph/formats/reader';
 import { isImportedGraphData } from '$lib/graph/import';
-import { readGraphData, validateGraphData, withDataKinds } from '$lib/graph/load';
+import { withDataKinds } from '$lib/graph/attributes';
+import { validateGraphData } from '$lib/graph/validate';
 import { type Problem, fileProblem } from '$lib/graph/problems';
 import type { OpenMessage, OpenRequest } from './open-file';
 
@@ -21,9 +23,9 @@ const scope = self as unknown as {
 	postMessage(message: OpenMessage): void;
 };
 
-scope.onmessage = ({ data: request }) => {
+scope.onmessage = async ({ data: request }) => {
 	try {
-		scope.postMessage(open(request));
+		scope.postMessage(await open(request));
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		scope.postMessage({
@@ -39,27 +41,39 @@ scope.onmessage = ({ data: request }) => {
 	}
 };
 
+/** Each format's reader, loaded only for a file of its format (the XML and RDF parsers are most of the weight). */
+const READERS: Record<keyof typeof FORMATS, () => Promise<GraphReader>> = {
+	json: () => import('$lib/graph/formats/json').then((module) => module.jsonReader),
+	gexf: () => import('$lib/graph/formats/gexf').then((module) => module.gexfReader),
+	graphml: () => import('$lib/graph/formats/graphml').then((module) => module.graphmlReader),
+	csv: () => import('$lib/graph/formats/csv').then((module) => module.csvReader),
+	rdf: () => import('$lib/graph/formats/rdf').then((module) => module.rdfReader)
+};
+
 const stage = (text: string) => scope.postMessage({ type: 'progress', stage: text });
 
-function open({ file, companions }: OpenRequest): OpenMessage {
+async function open({ file, companions }: OpenRequest): Promise<OpenMessage> {
 	stage('Reading the file');
 	const companion = (name: string) => {
 		const wanted = name.split(/[\\/]/).pop()?.toLowerCase();
-		return companions.find((other) => other.name.toLowerCase() === wanted)?.bytes;
-	};
-	const read = readGraphData(new Uint8Array(file.bytes), file.name, (name) => {
-		const bytes = companion(name);
+		const bytes = companions.find((other) => other.name.toLowerCase() === wanted)?.bytes;
 		return bytes && new Uint8Array(bytes);
-	});
+	};
+	const format = formatOf(file.name);
+	const reader = format && (await READERS[format.id as keyof typeof READERS]?.());
+	if (!format || !reader) {
+		const message = `is not in a format the explorer reads; graph files end in ${describeFormats()}`;
+		return { type: 'problems', problems: [fileProblem(file.name, 'file.unknown-format', message)] };
+	}
+	const read = reader.read(new Uint8Array(file.bytes), file.name, companion);
 	if (!read.ok) return { type: 'problems', problems: read.problems };
-	const format = readerFor(file.name)?.name ?? 'JSON';
 
 	// Our curated format must carry its file's name as its id; a file the reader renamed (a download's
 	// "graph (1).json") is checked under the name its id asks for, and its problems still name the file.
 	const id = curatedId(read.value);
 	const checkedAs = id ? `${id}.json` : file.name;
 	stage(needsLayout(read.value) ? 'Checking it and laying it out' : 'Checking it');
-	const checked = validateGraphData(read.value, checkedAs, format);
+	const checked = validateGraphData(read.value, checkedAs, format.name);
 	const named = (problems: Problem[]) =>
 		checkedAs === file.name ? problems : problems.map((problem) => ({ ...problem, file: file.name }));
 	if (!checked.ok) return { type: 'problems', problems: named(checked.problems) };
@@ -71,7 +85,7 @@ function open({ file, companions }: OpenRequest): OpenMessage {
 		type: 'done',
 		data: exportGraph(graph),
 		metrics,
-		format,
+		format: format.name,
 		warnings: named([...(read.warnings ?? []), ...checked.warnings])
 	};
 }

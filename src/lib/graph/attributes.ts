@@ -86,3 +86,14 @@ export function inferDataKinds(graph: KnowledgeGraph): DataKinds {
 		edges: pairs(graph.mapEdges((_key, attributes) => attributes.data))
 	};
 }
+
+/**
+ * `graph` with the kinds of its data attributes in its `dataKinds` attribute (none when it has no data): inferred
+ * here, once, when a graph is loaded, they travel with it to the pages (data-kinds.ts).
+ */
+export function withDataKinds(graph: KnowledgeGraph): KnowledgeGraph {
+	const kinds = inferDataKinds(graph);
+	if (kinds.nodes.length + kinds.edges.length > 0) graph.setAttribute('dataKinds', kinds);
+	else graph.removeAttribute('dataKinds');
+	return graph;
+}
