@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
 import { graphSettled, nodeDisplay, openLegend } from './graph-page';
+import { modalityPhrase } from '../../src/lib/graph/query';
 
 const flagship = allGraphs().get('india-russia');
 if (!flagship) throw new Error('the flagship graph is missing');
@@ -59,9 +60,15 @@ describe('how two entities are connected', () => {
 			// Every sentence is a real relationship, read in its own direction, between two neighbours on the path.
 			for (const { key, sentence } of path.edges) {
 				const [source, target] = flagship.extremities(key);
-				const { label } = flagship.getEdgeAttributes(key);
+				const { label, modality, attributedTo } = flagship.getEdgeAttributes(key);
+				// A step the source hedges says so after the sentence (modality.test.ts).
+				const hedge = modalityPhrase(
+					modality ?? 'stated',
+					attributedTo && flagship.getNodeAttribute(attributedTo, 'label')
+				);
 				expect(sentence).toBe(
-					`${flagship.getNodeAttribute(source, 'label')} — ${label} → ${flagship.getNodeAttribute(target, 'label')}`
+					`${flagship.getNodeAttribute(source, 'label')} — ${label} → ${flagship.getNodeAttribute(target, 'label')}` +
+						(hedge ? ` ${hedge}` : '')
 				);
 				const at = path.nodes.indexOf(source);
 				expect(Math.abs(at - path.nodes.indexOf(target)), key).toBe(1);

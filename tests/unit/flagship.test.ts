@@ -99,3 +99,36 @@ describe('flagship graph india-russia', () => {
 		expect(loaded().getNodeAttribute(key, 'aliases')).toContain(alias);
 	});
 });
+
+describe('flagship graph: claims as the article makes them (modality)', () => {
+	const modality = (source: string, target: string, type: string) =>
+		edgesOfType(source, target, type).map((attributes) => attributes.modality ?? 'stated');
+
+	it('holds the expansion of Kudankulam as possible: it is "on the agenda"', () => {
+		expect(modality('modi-putin-talks', 'kudankulam-nuclear-power-plant', 'covers')).toEqual(['possible']);
+	});
+
+	it('holds the long-term LNG agreements as intended: talks on them are advancing', () => {
+		expect(modality('long-term-lng-supply-agreements', 'lng', 'covers')).toEqual(['intended']);
+		expect(modality('india', 'long-term-lng-supply-agreements', 'pursues')).toEqual(['intended']);
+	});
+
+	it('attributes national interest as the guide of India’s choices to India’s government, which argues it', () => {
+		expect(edgesOfType('india', 'national-interest', 'guided-by')).toEqual([
+			expect.objectContaining({ modality: 'attributed', attributedTo: 'india' })
+		]);
+	});
+
+	it('states the trade imbalance favouring Russia as a fact, as the article does', () => {
+		expect(modality('trade-imbalance', 'russia', 'favours')).toEqual(['stated']);
+	});
+
+	it('names a speaker for every attributed relationship', () => {
+		const graph = loaded();
+		const speakerless = graph.filterEdges(
+			(_edge, attributes) =>
+				attributes.modality === 'attributed' && !graph.hasNode(attributes.attributedTo ?? '')
+		);
+		expect(speakerless).toEqual([]);
+	});
+});

@@ -15,6 +15,7 @@ import {
 	typeKeySchema
 } from '../graph/schema';
 import type { GraphMetrics } from '../graph/centrality';
+import { MODALITIES } from '../graph/rules';
 
 const count = z.number().int().nonnegative();
 
@@ -65,7 +66,10 @@ const relationSchema = z.strictObject({
 	data: z.array(dataEntrySchema),
 	source: entityRefSchema,
 	target: entityRefSchema,
-	other: entityRefSchema
+	other: entityRefSchema,
+	/** How the source makes the claim: stated, attributed (to `attributedTo`), intended or possible. */
+	modality: z.enum(MODALITIES),
+	attributedTo: entityRefSchema.optional()
 });
 
 /** `/api/graphs/<graph>/entities/<entity>.json`: one entity with its relationships and neighbours. */

@@ -20,13 +20,16 @@ import {
 	ENTITY_KEY_PATTERN,
 	GRAPH_ID_PATTERN,
 	LIMITS,
+	type Modality,
 	RESERVED_ENTITY_KEYS,
 	SITE_PATHS,
 	TYPE_KEY_PATTERN,
 	isCalendarDate,
 	isColour,
 	isHttpUrl,
-	isReservedName
+	isModality,
+	isReservedName,
+	needsSpeaker
 } from './rules';
 import {
 	DATA_KINDS,
@@ -61,7 +64,7 @@ export const FAST_CHECK_FIELDS = {
 	nodeEntry: ['key', 'attributes'],
 	node: ['label', 'type', 'description', 'aliases', 'x', 'y', 'size', 'color', 'originalId', 'data'],
 	edgeEntry: ['key', 'source', 'target', 'undirected', 'attributes'],
-	edge: ['type', 'label', 'claim', 'evidence', 'data'],
+	edge: ['type', 'label', 'claim', 'evidence', 'data', 'modality', 'attributedTo'],
 	evidence: ['source', 'section']
 } as const satisfies Record<keyof typeof KNOWN_FIELDS, readonly string[]>;
 
@@ -545,7 +548,7 @@ function cleanEdge(
 	if (typeof source !== 'string' || !nodeKeys.has(source)) return undefined;
 	if (typeof target !== 'string' || !nodeKeys.has(target)) return undefined;
 	if (mask & E_UNDIRECTED ? typeof undirected !== 'boolean' : undirected !== undefined) return undefined;
-	const attributes = cleanEdgeAttributes(value.attributes, edgeTypes, sourceIds, curated);
+	const attributes = cleanEdgeAttributes(value.attributes, nodeKeys, edgeTypes, sourceIds, curated);
 	if (!attributes) return undefined;
 	if (attributes === value.attributes && !(mask & UNORDERED)) return value as EdgeEntry;
 	return { ...inSchemaOrder(value, FAST_CHECK_FIELDS.edgeEntry, mask), attributes } as EdgeEntry;
@@ -555,9 +558,12 @@ const E_TYPE_LABEL = (1 << 2) - 1;
 const E_CLAIM = 1 << 2;
 const E_EVIDENCE = 1 << 3;
 const E_DATA = 1 << 4;
+const E_MODALITY = 1 << 5;
+const E_SPEAKER = 1 << 6;
 
 function cleanEdgeAttributes(
 	value: unknown,
+	nodeKeys: Set<string>,
 	edgeTypes: Set<string>,
 	sourceIds: Set<string>,
 	curated: boolean
@@ -571,6 +577,15 @@ function cleanEdgeAttributes(
 	if (typeof type !== 'string' || !edgeTypes.has(type) || !isText(label, 1, L.label)) return undefined;
 	if (mask & E_CLAIM ? !isText(claim, 1, L.claim) : claim !== undefined) return undefined;
 	if (!optionalOk(mask, E_DATA, value.data, isData)) return undefined;
+	const { modality, attributedTo } = value;
+	if (mask & E_MODALITY ? !isModality(modality) : modality !== undefined) return undefined;
+	if (
+		mask & E_SPEAKER
+			? typeof attributedTo !== 'string' || !nodeKeys.has(attributedTo)
+			: attributedTo !== undefined
+	)
+		return undefined;
+	if (needsSpeaker(modality as Modality | undefined) && !(mask & E_SPEAKER)) return undefined;
 	const evidence = value.evidence;
 	let copy: Evidence[] | undefined;
 	if (mask & E_EVIDENCE) {

@@ -5,6 +5,7 @@
 import { type DataKind, dataKinds } from './data-kinds';
 import type { KnowledgeGraph } from './build';
 import type { Data, DataValue, Evidence, Source } from './schema';
+import type { Modality } from './rules';
 
 /** One data attribute of an entity or relationship, with the kind of its column (attributes.ts). */
 export interface DataEntry {
@@ -40,6 +41,10 @@ export interface Relation {
 	target: EntityRef;
 	/** The entity at the other end (the entity itself for a self-loop). */
 	other: EntityRef;
+	/** How the source makes the claim (rules.ts); `stated` when the graph does not say. */
+	modality: Modality;
+	/** Whose view or claim it is, when the graph names them. */
+	attributedTo?: EntityRef;
 }
 
 export interface RelationGroup {
@@ -109,7 +114,11 @@ export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails
 			data: dataEntries(data.data, columns.edges),
 			source,
 			target,
-			other
+			other,
+			modality: data.modality ?? 'stated',
+			...(data.attributedTo !== undefined && graph.hasNode(data.attributedTo)
+				? { attributedTo: entityRef(graph, data.attributedTo) }
+				: {})
 		});
 		if (other.key !== key) neighbours.set(other.key, other);
 	};
@@ -204,4 +213,21 @@ export function evidenceBySource(evidence: readonly Evidence[]): [string, string
 	const grouped = new Map<string, string[]>();
 	for (const { source, section } of evidence) grouped.set(source, [...(grouped.get(source) ?? []), section]);
 	return [...grouped];
+}
+
+/**
+ * How a relationship's modality reads beside its sentence: nothing for what the source states, else `possible`,
+ * `intended`, or `according to <speaker>` (`attributed` when the graph names no speaker).
+ */
+export function modalityPhrase(modality: Modality, speaker?: string): string | null {
+	switch (modality) {
+		case 'stated':
+			return null;
+		case 'attributed':
+			return speaker ? `according to ${speaker}` : 'attributed';
+		case 'intended':
+			return 'intended';
+		case 'possible':
+			return 'possible';
+	}
 }

@@ -52,6 +52,24 @@ export function isReservedName(name: string): boolean {
 	return RESERVED_NAMES.has(name);
 }
 
+/**
+ * How the source makes a relationship's claim: `stated` (it says it is so; a relationship without a modality is
+ * stated), `attributed` (it reports that someone says, argues, insists, signals, sees or considers it: the speaker
+ * is `attributedTo`), `intended` (a goal, plan, effort, negotiation or exploration under way) or `possible` (could,
+ * may, potential, risk).
+ */
+export const MODALITIES = ['stated', 'attributed', 'intended', 'possible'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export function isModality(value: unknown): value is Modality {
+	return (MODALITIES as readonly unknown[]).includes(value);
+}
+
+/** Whether a relationship of `modality` must name whose view it is (`attributedTo`). */
+export function needsSpeaker(modality: Modality | undefined): boolean {
+	return modality === 'attributed';
+}
+
 /** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404, /local/… for graphs opened in the browser, /open). */
 export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404', 'local', 'open']);
 

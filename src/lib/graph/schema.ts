@@ -9,6 +9,7 @@ import {
 	ENTITY_KEY_PATTERN,
 	GRAPH_ID_PATTERN,
 	LIMITS,
+	MODALITIES,
 	RESERVED_ENTITY_KEYS,
 	SITE_PATHS,
 	TYPE_KEY_PATTERN,
@@ -178,7 +179,11 @@ export const edgeAttributesSchema = z.object({
 	// Both required in a graph with sources (load.ts); optional in graphs from other tools.
 	claim: text(1, LIMITS.claim).optional(),
 	evidence: z.array(evidenceSchema).min(1).optional(),
-	data: dataSchema.optional()
+	data: dataSchema.optional(),
+	/** How the source makes the claim (rules.ts MODALITIES); absent means stated. */
+	modality: z.enum(MODALITIES, { error: `must be ${MODALITIES.map((m) => `"${m}"`).join(', ')}` }).optional(),
+	/** The entity whose view or claim it is; required when the modality is attributed (validate.ts). */
+	attributedTo: z.string().optional()
 });
 
 export const nodeEntrySchema = z.object({

@@ -7,6 +7,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { cleanGraphFile } from './fast-check';
 import { expectedGraphId } from './formats/catalogue';
+import { isModality, needsSpeaker } from './rules';
 import { importGraphData, isImportedGraphData, keepUnknownAttributes, keepableAsData } from './import';
 import { PROBLEM_CODES, type Problem, type ProblemCode, isProblemCode, quote, showKey } from './problems';
 import { type GraphFile, KNOWN_FIELDS, RESERVED_MESSAGE, graphFileSchema, isReservedName } from './schema';
@@ -159,6 +160,21 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 				if (attrs[field] === undefined) report.edge(i, field, 'value.required', 'is required');
 			}
 		}
+		// Whose view an attributed relationship reports: an entity of the graph, and always named.
+		if (
+			attrs &&
+			isModality(attrs.modality) &&
+			needsSpeaker(attrs.modality) &&
+			attrs.attributedTo === undefined
+		)
+			report.edge(i, 'attributedTo', 'value.required', 'is required when the modality is "attributed"');
+		if (nodesKnown && typeof attrs?.attributedTo === 'string' && !nodeKeys.has(attrs.attributedTo))
+			report.edge(
+				i,
+				'attributedTo',
+				'ref.unknown-node',
+				`no node has the key ${showKey(attrs.attributedTo)}`
+			);
 		if (edgeTypes && typeof attrs?.type === 'string' && !edgeTypes.has(attrs.type)) {
 			report.edge(
 				i,

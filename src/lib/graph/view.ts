@@ -28,6 +28,8 @@ export interface ViewOptions {
 	color: NodeColouring;
 	/** Values of the colour's data attribute not shown (only when colouring by one). */
 	hiddenValues: ReadonlySet<string>;
+	/** Only the relationships the source states as fact (modality `stated`): none attributed, intended or possible. */
+	statedOnly: boolean;
 }
 
 /** Sizing or colouring by the data attribute `<name>`. */
@@ -49,7 +51,8 @@ export const DEFAULT_VIEW: ViewOptions = {
 	depth: null,
 	size: 'relationships',
 	color: 'type',
-	hiddenValues: new Set()
+	hiddenValues: new Set(),
+	statedOnly: false
 };
 
 /** `value` if it is one of `allowed`, else the first of them (the default). */
@@ -76,8 +79,8 @@ function dataColumn(
  * Reads view options from query parameters: `hide=type,type` (node types), `hideRel=type,type` (relation types),
  * `depth=1|2|3`, `size=degree|betweenness|data:<number attribute>`,
  * `color=community|data:<category or yes/no attribute>`, and with a colour attribute `hideVal=<value>`, once
- * per hidden value. Unknown types, attributes and values are dropped, depth is clamped to 1–3, anything
- * malformed is ignored.
+ * per hidden value; `stated=1` for only what the source states as fact. Unknown types, attributes and values are
+ * dropped, depth is clamped to 1–3, anything malformed is ignored.
  */
 export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph): ViewOptions {
 	const { nodeTypes, edgeTypes } = graph.getAttributes();
@@ -104,7 +107,8 @@ export function parseViewOptions(params: URLSearchParams, graph: KnowledgeGraph)
 						.filter((value) => value.length <= LIMITS_VALUE)
 						.slice(0, 100)
 				: []
-		)
+		),
+		statedOnly: params.get('stated') === '1'
 	};
 }
 
@@ -123,7 +127,7 @@ export function toggled(set: ReadonlySet<string>, value: string): Set<string> {
 }
 
 /** The query parameters that view options use. */
-export const VIEW_PARAMS = ['hide', 'hideRel', 'depth', 'size', 'color', 'hideVal'] as const;
+export const VIEW_PARAMS = ['hide', 'hideRel', 'depth', 'size', 'color', 'hideVal', 'stated'] as const;
 
 /** `search` (a query string) with its view options replaced by `options`'s, other parameters kept. */
 export function withViewOptions(search: string, options: ViewOptions): string {
@@ -151,6 +155,7 @@ export function viewQuery(options: ViewOptions): string {
 	if (options.size !== DEFAULT_VIEW.size) params.set('size', options.size);
 	if (options.color !== DEFAULT_VIEW.color) params.set('color', options.color);
 	for (const value of [...hiddenValues(options)].sort()) params.append('hideVal', value);
+	if (options.statedOnly) params.set('stated', '1');
 	return readable(params);
 }
 
@@ -168,6 +173,7 @@ export function hidesAnything(options: ViewOptions, selected: string | null): bo
 		options.hiddenTypes.size > 0 ||
 		options.hiddenRelations.size > 0 ||
 		hiddenValues(options).size > 0 ||
+		options.statedOnly ||
 		(options.depth !== null && selected !== null)
 	);
 }
@@ -186,7 +192,10 @@ export function visibleElements(
 	options: ViewOptions,
 	selected: string | null
 ): VisibleElements {
-	const edgeShown = (edge: string) => !options.hiddenRelations.has(graph.getEdgeAttribute(edge, 'type'));
+	const edgeShown = (edge: string) => {
+		const { type, modality } = graph.getEdgeAttributes(edge);
+		return !options.hiddenRelations.has(type) && (!options.statedOnly || (modality ?? 'stated') === 'stated');
+	};
 	const attribute = dataAttribute(options.color) ?? '';
 	const values = hiddenValues(options);
 	const valueShown = (node: string) => {

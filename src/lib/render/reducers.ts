@@ -122,6 +122,16 @@ export function nodeDisplay(
 	return shown;
 }
 
+/**
+ * The program that draws a relationship (renderer.ts): without an arrowhead when undirected, curved beside a
+ * parallel one (`bend`), dashed when the source does not state it as fact (attributed, intended, possible).
+ */
+function edgeProgram(data: RelationshipAttributes, bend: number | undefined): string {
+	const shape = data.undirected ? 'straight' : bend === undefined ? 'arrow' : 'curved';
+	if (data.modality === undefined || data.modality === 'stated') return shape;
+	return `dashed${shape[0]?.toUpperCase()}${shape.slice(1)}`;
+}
+
 /** How relationship `key` (from `source` to `target`) is drawn. */
 export function edgeDisplay(
 	key: string,
@@ -136,7 +146,7 @@ export function edgeDisplay(
 		size: 1.5,
 		color: theme.edge,
 		label: '',
-		type: context.big ? 'line' : data.undirected ? 'straight' : bend === undefined ? 'arrow' : 'curved',
+		type: context.big ? 'line' : edgeProgram(data, bend),
 		curvature: bend ?? 0
 	};
 	if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };

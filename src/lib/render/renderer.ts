@@ -14,6 +14,7 @@ import { defaultNodeSize } from '../graph/geometry';
 import type { KnowledgeGraph } from '../graph/build';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/schema';
 import { cameraMove, moveCamera, targetOf, zoomStep } from './camera';
+import { dashedPrograms } from './dashed';
 import { type DisplayState, EMPTY_DISPLAY, changedFields } from './display';
 import { drawHover } from './hover';
 import { type LabelCandidate, drawLabels } from './labels';
@@ -150,6 +151,8 @@ export function createRenderer(
 			curved: EdgeCurvedArrowProgram,
 			// Undirected relationships: without arrowheads (and straight: parallel undirected ones are rare).
 			straight: EdgeRectangleProgram,
+			// Relationships the source does not state as fact: the same, dashed (dashed.ts).
+			...dashedPrograms(),
 			...(drawing.big ? { line: drawing.big.EdgeLineProgram } : {}),
 			...(leanDrawing ? { none: leanDrawing.NoEdgeProgram } : {})
 		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],

@@ -48,7 +48,7 @@ export function sceneOf(
 		Math.max(a.y, b.y) >= 0 &&
 		Math.min(a.y, b.y) <= height;
 	const edges: SceneEdge[] = [];
-	graph.forEachEdge((key, _attributes, source, target) => {
+	graph.forEachEdge((key, { modality }, source, target) => {
 		const data = sigma.getEdgeDisplayData(key) as
 			(ReturnType<typeof sigma.getEdgeDisplayData> & { curvature?: number }) | undefined;
 		const [from, to] = [placed.get(source), placed.get(target)];
@@ -58,9 +58,10 @@ export function sceneOf(
 			target,
 			color: data.color,
 			size: Math.max(0.5, sigma.scaleSize(data.size)),
-			arrow: data.type === 'arrow' || data.type === 'curved',
-			curvature: data.type === 'curved' ? (data.curvature ?? 0) : 0,
-			dashed: false
+			arrow: /^(dashed)?(arrow|curved)$/i.test(data.type ?? ''),
+			curvature: /curved$/i.test(data.type ?? '') ? (data.curvature ?? 0) : 0,
+			// What the source does not state as fact (attributed, intended, possible) is dashed, as on the canvas.
+			dashed: modality !== undefined && modality !== 'stated'
 		});
 	});
 	// An edge's ends may lie outside the view: the picture needs them to draw it (clipped by its frame).
