@@ -123,6 +123,75 @@ describe('flagship graph: claims as the article makes them (modality)', () => {
 		expect(modality('trade-imbalance', 'russia', 'favours')).toEqual(['stated']);
 	});
 
+	it.each([
+		['india', 'national-security', 'guided-by', 'india'],
+		['india', 'economic-stability', 'guided-by', 'india'],
+		['india', 'russia', 'views-as', 'india'],
+		['russia', 'india', 'views-as', 'russia'],
+		['vladimir-putin', 'india-russia-partnership', 'views-as', 'vladimir-putin'],
+		// The commitments are the article's reading of what the talks signal.
+		['india', 'india-russia-partnership', 'pursues', 'modi-putin-talks'],
+		['russia', 'india-russia-partnership', 'pursues', 'modi-putin-talks'],
+		// India's reasons for resisting U.S. pressure.
+		['us-india-relations', 'differences-over-russia', 'mitigates', 'india'],
+		['the-west', 'russia', 'cannot-match', 'india']
+	])(
+		'attributes %s → %s (%s) to %s, whose view or reading the article reports',
+		(source, target, type, speaker) => {
+			expect(edgesOfType(source, target, type)).toEqual([
+				expect.objectContaining({ modality: 'attributed', attributedTo: speaker })
+			]);
+		}
+	);
+
+	it.each([
+		['modi-putin-talks', 'economic-cooperation', 'pursues', 'intended'],
+		['russia', 'make-in-india', 'partners-with', 'intended'],
+		['india', 'arctic-energy-projects', 'pursues', 'intended'],
+		['india', 'trade-imbalance', 'mitigates', 'intended'],
+		['the-west', 'western-isolation-of-russia', 'exerts', 'intended'],
+		['defence-diversification', 'russia', 'challenges', 'possible'],
+		['russia', 'india-defence-capabilities', 'supports', 'possible'],
+		['geopolitical-volatility', 'india-russia-partnership', 'challenges', 'possible']
+	])('holds %s → %s (%s) as %s, from the article’s wording', (source, target, type, expected) => {
+		expect(modality(source, target, type)).toEqual([expected]);
+	});
+
+	it('says no more than the article: positioned, not a partner; a floor, not a record value; reverberation, not a shift', () => {
+		expect(edgesOfType('russia', 'make-in-india', 'partners-with')[0]?.label).toMatch(/positioned/);
+		expect(edgesOfType('trade-volume-65-billion', 'india-russia-trade', 'measures')[0]?.label).not.toMatch(
+			/record value/
+		);
+		const eurasia = loaded()
+			.outEdges('modi-putin-talks', 'eurasia')
+			.map((edge) => loaded().getEdgeAttribute(edge, 'label'));
+		expect(eurasia.join(' ')).not.toMatch(/shifts the balance/);
+	});
+
+	it('files Europe’s phasing out of Russian supplies as such, not as buying', () => {
+		expect(edgesOfType('europe', 'russia', 'buys')).toEqual([]);
+		expect(edgesOfType('europe', 'russia', 'phases-out')).toHaveLength(1);
+	});
+
+	it('cites the article’s sections by their exact headings, and "Lead" for the text before the first', () => {
+		const sections = new Set([
+			'Lead',
+			'India’s Strategic Autonomy on Display',
+			'Russia Looks to India to Offset Western Isolation',
+			'Trade Between India and Russia Is Surging',
+			'Defense Cooperation Remains a Cornerstone',
+			'Energy Ties Are Deepening Beyond Oil',
+			'The U.S. Pressure Campaign: India Holds Its Line',
+			'Geopolitical Implications: A Shifting Balance in Eurasia',
+			'Areas of Concern and Challenges Ahead',
+			'Conclusion: A Strategic Bond Strengthened by Necessity and Opportunity'
+		]);
+		const graph = loaded();
+		const cited = graph.mapEdges((_edge, attributes) => attributes.evidence ?? []).flat();
+		expect(cited.length).toBeGreaterThanOrEqual(graph.size);
+		expect(cited.filter((evidence) => !sections.has(evidence.section))).toEqual([]);
+	});
+
 	it('names a speaker for every attributed relationship', () => {
 		const graph = loaded();
 		const speakerless = graph.filterEdges(

@@ -72,7 +72,8 @@ export function exportFiles(graph: KnowledgeGraph, format: ExportFormat, name: s
 
 /**
  * The part of `graph` a view shows: a new KnowledgeGraph with only `keep.nodes` and `keep.edges` (an edge only
- * when both its ends are kept; graph attributes kept as they are); `keep` null → `graph` itself.
+ * when both its ends are kept; graph attributes kept as they are), and the speakers of its attributed relationships
+ * (whose view a relationship reports is part of it); `keep` null → `graph` itself.
  */
 export function viewSubgraph(
 	graph: KnowledgeGraph,
@@ -86,6 +87,10 @@ export function viewSubgraph(
 	});
 	graph.forEachEdge((key, attributes, source, target) => {
 		if (keep.edges.has(key) && part.hasNode(source) && part.hasNode(target)) {
+			// The speaker of an attributed relationship goes with it, shown in the view or not.
+			const speaker = attributes.attributedTo;
+			if (speaker !== undefined && !part.hasNode(speaker) && graph.hasNode(speaker))
+				part.addNode(speaker, { ...graph.getNodeAttributes(speaker) });
 			part.addDirectedEdgeWithKey(key, source, target, { ...attributes });
 		}
 	});
@@ -162,7 +167,10 @@ const EDGE_FIELDS: readonly Column[] = [
 	{ name: 'label', kind: 'string' },
 	{ name: 'type', kind: 'string' },
 	{ name: 'claim', kind: 'string' },
-	{ name: 'evidence', kind: 'string' }
+	{ name: 'evidence', kind: 'string' },
+	// How the source makes the claim, and the speaker's entity key (import.ts reads both back).
+	{ name: 'modality', kind: 'string' },
+	{ name: 'attributedTo', kind: 'string' }
 ];
 /** Names a data attribute may not have (in any case): the own fields, and the columns CSV gives the element. */
 const NODE_TAKEN = [...NODE_FIELDS.map((field) => field.name), 'id'];
@@ -207,7 +215,9 @@ function tablesOf(graph: KnowledgeGraph): Tables {
 				label: attributes.label,
 				type: edgeTypes[attributes.type]?.label ?? attributes.type,
 				claim: attributes.claim,
-				evidence: attributes.evidence ? evidenceText(attributes.evidence) : undefined
+				evidence: attributes.evidence ? evidenceText(attributes.evidence) : undefined,
+				modality: attributes.modality,
+				attributedTo: attributes.attributedTo
 			})
 		};
 	});

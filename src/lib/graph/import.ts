@@ -28,7 +28,9 @@ import {
 	LIMITS,
 	RESERVED_ENTITY_KEYS,
 	TYPE_KEY_PATTERN,
-	isReservedName
+	isModality,
+	isReservedName,
+	needsSpeaker
 } from './rules';
 import type { Data, DataValue, GraphFile } from './schema';
 
@@ -272,13 +274,25 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 		if (typeof attributes.claim === 'string' && attributes.claim.trim() !== '') {
 			out.claim = clip(attributes.claim, LIMITS.claim);
 		}
+		// How the source makes the claim, and whose view it is (our own exports write both): kept when they make
+		// sense here (an attributed relationship needs a speaker among the file's entities), else left as data.
+		const speakerAt = indexOf.get(textOf(attributes.attributedTo) ?? '');
+		const speaker = speakerAt === undefined ? undefined : nodeKeys[speakerAt];
+		const modality =
+			isModality(attributes.modality) && (speaker !== undefined || !needsSpeaker(attributes.modality))
+				? attributes.modality
+				: undefined;
+		if (modality) out.modality = modality;
+		if (modality && speaker !== undefined) out.attributedTo = speaker;
 		const where = `edge ${edge.id === undefined ? `#${i}` : showKey(edge.id)}`;
 		const data = dataOf(
 			attributes,
 			(name) =>
 				name === typeName ||
 				(name === labelName && ownLabel !== undefined) ||
-				(name === 'claim' && typeof attributes.claim === 'string'),
+				(name === 'claim' && typeof attributes.claim === 'string') ||
+				(name === 'modality' && modality !== undefined) ||
+				(name === 'attributedTo' && out.attributedTo !== undefined),
 			where,
 			notes
 		);

@@ -393,6 +393,26 @@ describe.each([
 	});
 });
 
+describe('how the source makes each claim, through every format', () => {
+	const hedged = FLAGSHIP.filterEdges(
+		(_edge, { modality }) => modality !== undefined && modality !== 'stated'
+	);
+
+	it.each(['gexf', 'graphml', 'csv'] as const)('%s keeps each modality and speaker', (format) => {
+		expect(hedged.length).toBeGreaterThan(10);
+		const back = roundTrip(FLAGSHIP, format, 'india-russia');
+		for (const edge of FLAGSHIP.edges()) {
+			const { modality, attributedTo } = FLAGSHIP.getEdgeAttributes(edge);
+			const read = back.getEdgeAttributes(edge);
+			expect([read.modality ?? 'stated', read.attributedTo], edge).toEqual([
+				modality ?? 'stated',
+				attributedTo
+			]);
+			expect(read.data?.modality, edge).toBeUndefined();
+		}
+	});
+});
+
 describe('exportFiles', () => {
 	const graph = tinyGraph(['a>b:likes', 'b>c:knows']);
 
@@ -500,6 +520,15 @@ describe('CSV and formulas', () => {
 describe('viewSubgraph', () => {
 	const graph = tinyGraph(['a>b:likes', 'b>c:knows', 'c>a:likes', 'a>a:likes']);
 	graph.setEdgeAttribute('e1', 'undirected', true);
+
+	it('takes the speaker of an attributed relationship along, so that the part reads back', () => {
+		const speaking = tinyGraph(['a>b:likes', 'b>c:knows']);
+		speaking.mergeEdgeAttributes('e0', { modality: 'attributed', attributedTo: 'c' });
+		const part = viewSubgraph(speaking, { nodes: new Set(['a', 'b']), edges: new Set(['e0']) });
+		expect(part.nodes().sort()).toEqual(['a', 'b', 'c']);
+		expect(part.size).toBe(1);
+		expect(roundTrip(part, 'json', 'part').getEdgeAttribute('e0', 'attributedTo')).toBe('c');
+	});
 
 	it('is the graph itself without a view', () => {
 		expect(viewSubgraph(graph, null)).toBe(graph);
