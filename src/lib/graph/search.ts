@@ -13,6 +13,9 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeGraph } from './build';
 import type { NodeAttributes } from './schema';
+import { normalizeName } from './text-fold';
+
+export { normalizeName };
 
 /** One searchable entity. */
 export interface SearchEntry {
@@ -52,36 +55,6 @@ const DEFAULT_LIMIT = 10;
 const MAX_FUZZY_WORDS = 8;
 /** The most names the fuzzy tier checks for one query, so that no query makes it scan the whole graph. */
 const MAX_FUZZY_CANDIDATES = 5_000;
-
-/** Latin letters that Unicode does not decompose into a base letter and a mark, folded as readers expect. */
-const FOLDED: Readonly<Record<string, string>> = {
-	ø: 'o',
-	æ: 'ae',
-	œ: 'oe',
-	ß: 'ss',
-	ł: 'l',
-	đ: 'd',
-	ð: 'd',
-	ı: 'i',
-	þ: 'th',
-	ħ: 'h',
-	ŧ: 't'
-};
-
-/**
- * Lowercase, strip diacritics (NFD + remove \p{M}), collapse whitespace.
- * Also folds the few Latin letters that have no decomposition (ø→o, ł→l, ß→ss, æ→ae, …) and trims:
- * `normalizeName('  São  TOMÉ ')` is `'sao tome'`.
- */
-export function normalizeName(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.replace(/[øæœßłđðıþħŧ]/g, (char) => FOLDED[char] ?? char)
-		.replace(/\s+/g, ' ')
-		.trim();
-}
 
 /**
  * What names and queries are compared as: normalized words joined by single spaces. Dots are dropped so that
