@@ -164,3 +164,53 @@ describe('what matters most', () => {
 		await expect.poll(async () => (await nodeDisplay(page, 'china')).color).toBe(colour);
 	});
 });
+
+describe('paths a reader can steer', () => {
+	const browser = useBrowser();
+
+	it('reads each step of the summary in its real direction, leaves out an entity on request, and shows more', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/india-russia/connect?from=united-states&to=${KUDANKULAM}`));
+		await graphSettled(page);
+		await page.locator('section.path').first().waitFor();
+		for (const path of await listedPaths(page)) {
+			const arrows = await page
+				.locator(`section.path[data-path="${path.nodes.join(' ')}"] .chain .arrow`)
+				.allInnerTexts();
+			const expected = path.nodes.slice(1).map((node, i) => {
+				const previous = path.nodes[i] as string;
+				const step = path.edges.find(({ key }) => {
+					const [source, target] = flagship.extremities(key);
+					return (source === previous && target === node) || (source === node && target === previous);
+				});
+				const [source] = flagship.extremities(step?.key ?? '');
+				return flagship.getEdgeAttribute(step?.key ?? '', 'undirected')
+					? '—'
+					: source === previous
+						? '→'
+						: '←';
+			});
+			expect(arrows).toEqual(expected);
+		}
+		const [first] = await listedPaths(page);
+		const through = first?.nodes[1] as string;
+		const name = flagship.getNodeAttribute(through, 'label');
+		await page
+			.getByRole('button', { name: `Find paths without ${name}` })
+			.first()
+			.click();
+		await page.waitForURL((url) => url.searchParams.get('avoid') === through);
+		await page.getByText(`Paths without ${name}`).waitFor();
+		await page.locator('section.path, .none').first().waitFor();
+		for (const path of await listedPaths(page)) expect(path.nodes).not.toContain(through);
+		await page.getByRole('button', { name: `Allow paths through ${name} again` }).click();
+		await page.waitForURL((url) => !url.searchParams.has('avoid'));
+		await page.locator('section.path').first().waitFor();
+		// This pair has more than five paths of at most four steps: the page shows five, then ten.
+		await expect.poll(async () => (await listedPaths(page)).length).toBe(5);
+		await page.getByRole('button', { name: 'Show more paths' }).click();
+		await page.waitForURL((url) => url.searchParams.get('paths') === '10');
+		await expect.poll(async () => (await listedPaths(page)).length).toBe(10);
+		expect(page.errors).toEqual([]);
+	});
+});
