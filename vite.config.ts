@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { openOrigins } from './src/lib/server/open-origins.js';
+import { openOrigins } from './src/lib/open-origins.js';
 import svelteConfig from './svelte.config.js';
 
 /** A whole number from the environment, or the default. */
@@ -48,7 +48,7 @@ export default defineConfig({
 		__OFF_THREAD_RELATIONSHIPS__: threshold('OFF_THREAD_RELATIONSHIPS', 100_000),
 		__BIG_GRAPH_RELATIONSHIPS__: threshold('BIG_GRAPH_RELATIONSHIPS', 20_000),
 		__EMBED_CLIENT__: JSON.stringify(EMBED_CLIENT),
-		// Other sites the browser may open graph files from (src/lib/server/open-origins.js).
+		// Other sites the browser may open graph files from (src/lib/open-origins.js).
 		__OPEN_ORIGINS__: JSON.stringify(openOrigins())
 	},
 	test: {

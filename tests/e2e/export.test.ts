@@ -6,28 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import Papa from 'papaparse';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../src/lib/graph/load';
 import { useBrowser } from './browser';
-import { graphSettled } from './graph-page';
-
-/** Opens the Export dialog and clicks `button`; the downloads it starts. */
-async function exportBy(page: Page, button: string, count = 1): Promise<Download[]> {
-	const dialog = page.getByRole('dialog', { name: 'Export' });
-	if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Export' }).click();
-	const downloads: Download[] = [];
-	const all = new Promise<void>((done) =>
-		page.on('download', (download) => {
-			downloads.push(download);
-			if (downloads.length === count) done();
-		})
-	);
-	await dialog.getByRole('button', { name: button, exact: true }).click();
-	await all;
-	page.removeAllListeners('download');
-	return downloads;
-}
+import { exportBy, graphSettled } from './graph-page';
 
 async function text(download: Download): Promise<string> {
 	return readFileSync(await download.path(), 'utf8');

@@ -2,7 +2,7 @@
  * Helpers for driving the explorer as a person would, waiting on real signals: the canvas says
  * `data-ready="true"` once drawn, and `window.__graph` tells where an entity is drawn.
  */
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 
 declare global {
 	interface Window {
@@ -70,4 +70,21 @@ export async function openLegend(page: Page): Promise<void> {
 	if (!(await legend.evaluate((element) => (element as HTMLDetailsElement).open))) {
 		await legend.locator('summary').first().click();
 	}
+}
+
+/** Opens the Export dialog (unless it is open) and clicks `button`; the `count` downloads it starts. */
+export async function exportBy(page: Page, button: string, count = 1): Promise<Download[]> {
+	const dialog = page.getByRole('dialog', { name: 'Export' });
+	if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Export' }).click();
+	const downloads: Download[] = [];
+	const all = new Promise<void>((done) =>
+		page.on('download', (download) => {
+			downloads.push(download);
+			if (downloads.length === count) done();
+		})
+	);
+	await dialog.getByRole('button', { name: button, exact: true }).click();
+	await all;
+	page.removeAllListeners('download');
+	return downloads;
 }

@@ -5,11 +5,12 @@
  * address; and a path that crosses a hedged step.
  */
 import { readFileSync } from 'node:fs';
+import type { Download } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, visibleElements } from '../../src/lib/graph/view';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
-import { graphSettled, isEdgeDrawn, openLegend, panelSentences } from './graph-page';
+import { exportBy, graphSettled, isEdgeDrawn, openLegend, panelSentences } from './graph-page';
 
 const NATIONAL_INTEREST = 'india-guided-by-national-interest';
 const flagship = allGraphs().get('india-russia');
@@ -38,12 +39,8 @@ describe('modality in the explorer', () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/india-russia/long-term-lng-supply-agreements?depth=1'));
 		await graphSettled(page);
-		await page.getByRole('button', { name: 'Export' }).click();
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Save picture' }).click()
-		]);
-		const svg = readFileSync(await download.path(), 'utf8');
+		const [download] = await exportBy(page, 'Save picture');
+		const svg = readFileSync(await (download as Download).path(), 'utf8');
 		const lines = svg.match(/<(line|path) class="edge"[^>]*>/g) ?? [];
 		const dashed = lines.filter((line) => line.includes('stroke-dasharray'));
 		// Every relationship of the view (the agreements and their neighbours) the source does not state as fact.

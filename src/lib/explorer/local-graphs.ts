@@ -217,9 +217,15 @@ export async function removeLocalGraph(name: string): Promise<void> {
 	}
 }
 
-/** `wanted`, or `wanted-2`, `wanted-3` … : a name no kept graph has. */
-export async function freeName(wanted: string): Promise<string> {
-	const taken = new Set((await listLocalGraphsIfAny()).map((meta) => meta.name));
+/**
+ * The name to keep a graph under: the name of the copy fetched from `url` before, which the new one replaces; else
+ * `wanted`, or `wanted-2`, `wanted-3` …, a name no kept graph has. One reading of the list.
+ */
+export async function nameFor(wanted: string, url?: string): Promise<string> {
+	const kept = await listLocalGraphsIfAny();
+	const again = url === undefined ? undefined : kept.find((meta) => meta.url === url);
+	if (again) return again.name;
+	const taken = new Set(kept.map((meta) => meta.name));
 	if (!taken.has(wanted)) return wanted;
 	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }

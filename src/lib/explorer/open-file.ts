@@ -11,14 +11,7 @@ import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
 import { buildGraph } from '$lib/graph/build';
 import { provideGraph } from './graph-source';
-import {
-	type LocalGraphMeta,
-	LocalStoreError,
-	freeName,
-	keepLocalGraph,
-	listLocalGraphsIfAny
-} from './local-graphs';
-import { localGraphId, openGraphId } from './local-id';
+import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor } from './local-graphs';
 
 /** A file handed to the worker: its name and its bytes (transferred, not copied). */
 export interface FileBytes {
@@ -37,16 +30,12 @@ export type OpenMessage =
 	| { type: 'problems'; problems: Problem[] }
 	| { type: 'done'; data: GraphFile; metrics: GraphMetrics; format: string; warnings: Problem[] };
 
-/** A graph file opened: kept under `name`, with what reading it warned of, and why it could not be kept, if so. */
-export interface Opened {
-	name: string;
-	warnings: Problem[];
-	/** Set when the browser could not keep the graph: it is open in this page only. */
-	notKept: string | null;
-}
-
-/** Opened; or not, with the problems (none when the reader cancelled: `cancelled`). */
-export type OpenResult = { ok: true; opened: Opened } | { ok: false; problems: Problem[]; cancelled?: true };
+/**
+ * Opened: the id of the graph (`local/<name>`, or `open/<URL>` for a fetched file); or not, with the problems (none
+ * when the reader cancelled: `cancelled`). Why the browser could not keep an opened graph, if it could not, is
+ * recorded where it is held (local-graphs.ts `whyNotKept`), and the graph's page says so.
+ */
+export type OpenResult = { ok: true; id: string } | { ok: false; problems: Problem[]; cancelled?: true };
 
 const CANCELLED: OpenResult = { ok: false, problems: [], cancelled: true };
 
@@ -121,10 +110,7 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 	if (answer.type !== 'done') return { ok: false, problems: answer.problems };
 
 	// A file fetched again from the same address replaces the copy kept before; anything else gets a new name.
-	const again = options.url
-		? (await listLocalGraphsIfAny()).find((kept) => kept.url === options.url)
-		: undefined;
-	const name = again?.name ?? (await freeName(graphIdSlug(answer.data.attributes.id || file.name)));
+	const name = await nameFor(graphIdSlug(answer.data.attributes.id || file.name), options.url);
 	if (options.signal?.aborted) return CANCELLED;
 	const meta: LocalGraphMeta = {
 		name,
@@ -137,18 +123,16 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		openedAt: new Date().toISOString(),
 		...(options.url ? { url: options.url } : {})
 	};
-	let notKept: string | null = null;
 	try {
 		await keepLocalGraph({ meta, data: answer.data, metrics: answer.metrics, warnings: answer.warnings });
-	} catch (error) {
-		notKept =
-			error instanceof LocalStoreError ? error.message : `the browser could not keep it (${String(error)})`;
+	} catch {
+		// Held in this page's memory instead, with the reason, which the graph's page shows (whyNotKept).
 	}
 	// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
 	// showed before).
-	const id = options.url ? openGraphId(options.url) : localGraphId(name);
+	const id = keptGraphId(meta);
 	provideGraph(id, buildGraph(answer.data), answer.metrics);
-	return { ok: true, opened: { name, warnings: answer.warnings, notKept } };
+	return { ok: true, id };
 }
 
 function inWorker(
@@ -169,29 +153,16 @@ function inWorker(
 			if (message.type === 'progress') onStage?.(message.stage);
 			else finish(message);
 		};
-		worker.onmessageerror = () =>
+		/** The worker stopped, or sent what cannot be read: the file's one problem says so. */
+		const stopped = (why: string) =>
 			finish({
 				type: 'problems',
-				problems: [
-					fileProblem(
-						request.file.name,
-						'internal.bug',
-						'could not be opened: the reading sent back what the page cannot read'
-					)
-				]
+				problems: [fileProblem(request.file.name, 'internal.bug', `could not be opened: ${why}`)]
 			});
+		worker.onmessageerror = () => stopped('the reading sent back what the page cannot read');
 		worker.onerror = (event) => {
 			event.preventDefault();
-			finish({
-				type: 'problems',
-				problems: [
-					fileProblem(
-						request.file.name,
-						'internal.bug',
-						`could not be opened: the reading stopped (${event.message || 'the worker failed, perhaps for lack of memory'})`
-					)
-				]
-			});
+			stopped(`the reading stopped (${event.message || 'the worker failed, perhaps for lack of memory'})`);
 		};
 		worker.postMessage(request, [request.file.bytes, ...request.companions.map((c) => c.bytes)]);
 	});

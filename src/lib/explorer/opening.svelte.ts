@@ -4,7 +4,6 @@
  * it failed. The home page's "Open a graph file" and /open use it with OpeningStatus.svelte.
  */
 import type { Problem } from '$lib/graph/problems';
-import { localGraphId, openGraphId } from './local-id';
 import { openGraphFiles } from './open-file';
 import { fetchGraphFile } from './remote-file';
 
@@ -43,7 +42,7 @@ export class Opening {
 		if (signal.aborted) return null;
 		this.#controller = null;
 		this.stage = null;
-		if (result.ok) return url ? openGraphId(url) : localGraphId(result.opened.name);
+		if (result.ok) return result.id;
 		if (result.cancelled) return null;
 		return this.#fail({ what: files.map((file) => file.name).join(', '), problems: result.problems });
 	}

@@ -25,7 +25,7 @@
  *   stylesheets nor the scripts use data: URLs (Vite would inline small imported assets as data: URLs; if one is
  *   added, add `data:` here and the browser test will say so).
  * - `connect-src 'self'`: the explorer fetches the graph files from /api/; plus the origins of the build setting
- *   OPEN_ORIGINS (open-origins.js), from which a reader may open a graph file by its address (`/open?url=…`).
+ *   OPEN_ORIGINS (src/lib/open-origins.js), from which a reader may open a graph file by its address (`/open?url=…`).
  * - `worker-src 'self' blob:`: room for a Web Worker built into /_app/ (Vite may inline one as a blob: URL).
  * - `object-src 'none'`, `base-uri 'self'`, `form-action 'self'`: no plugins, no <base> pointing elsewhere, no
  *   form posting elsewhere. `default-src 'self'` covers the rest (fonts, media, frames the site opens itself:
@@ -34,7 +34,7 @@
  * Keywords are written unquoted, as `kit.csp` wants them; `formatPolicy` quotes them.
  */
 
-import { openOrigins } from './open-origins.js';
+import { openOrigins } from '../open-origins.js';
 
 /** @typedef {Record<string, string[]>} Directives */
 

@@ -10,8 +10,11 @@
  * Plain JavaScript because `svelte.config.js` imports it (through csp.js) before anything can compile TypeScript.
  */
 
-/** An origin as CSP writes one: scheme, host (optionally `*.` before it), optional port or `*`. */
-const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?$/;
+/**
+ * An origin as CSP writes one: scheme, host (optionally `*.` before it), optional port or `*`; the groups are the
+ * scheme, the `*.`, the host and the port.
+ */
+const ORIGIN = /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(?::(\d{1,5}|\*))?$/;
 
 /**
  * The origins of OPEN_ORIGINS; throws, naming it, on an entry that is not an origin (a path, a bare `*`).
@@ -31,4 +34,24 @@ export function openOrigins(setting = process.env.OPEN_ORIGINS) {
 			// A default port is no port: browsers leave it out of an origin (https://a.org:443 is https://a.org).
 			return entry.replace(/^(https:\/\/[^/]+):443$|^(http:\/\/[^/]+):80$/, '$1$2');
 		});
+}
+
+/**
+ * Whether `url` is on the site itself (`site`, an origin) or on an origin `allowed` lists, as `openOrigins` gives
+ * them, matched as the Content-Security-Policy matches `connect-src` (`*` for any port or subdomain).
+ * @param {URL} url
+ * @param {string} site
+ * @param {readonly string[]} allowed
+ * @returns {boolean}
+ */
+export function mayFetch(url, site, allowed) {
+	if (url.origin === site) return true;
+	return allowed.some((origin) => {
+		const match = ORIGIN.exec(origin);
+		if (!match) return false;
+		const [, scheme, anySubdomain, host, port = ''] = match;
+		if (url.protocol !== `${scheme}:`) return false;
+		const hostMatches = anySubdomain ? url.hostname.endsWith(`.${host}`) : url.hostname === host;
+		return hostMatches && (port === '*' || port === url.port);
+	});
 }

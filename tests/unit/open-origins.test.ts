@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openOrigins } from '../../../src/lib/server/open-origins.js';
+import { openOrigins } from '../../src/lib/open-origins.js';
 
 describe('openOrigins (the OPEN_ORIGINS build setting)', () => {
 	it('is empty unless set', () => {
