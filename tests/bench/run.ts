@@ -155,11 +155,13 @@ function search(
 	const times = benchSearch(graph, plan.builds, plan.passes);
 	results.push(
 		result(`search ${size}: index build`, times.buildMs, 'ms'),
+		result(`search ${size}: index memory`, times.indexMb, 'MB'),
 		result(`search ${size}: keystroke p50`, times.p50, 'ms'),
 		result(`search ${size}: keystroke p95`, times.p95, 'ms', { target: p95Target })
 	);
 	log(
-		`search ${size}: build ${ms(times.buildMs)} (median of ${plan.builds}), ${times.keystrokes} keystrokes × ` +
+		`search ${size}: build ${ms(times.buildMs)} (median of ${plan.builds}), index ${times.indexMb.toFixed(0)} MB, ` +
+			`${times.keystrokes} keystrokes × ` +
 			`${times.passes} passes: p50 ${ms(times.p50)}, p95 ${ms(times.p95)}, slowest ${ms(times.max)} ` +
 			`(${JSON.stringify(times.slowest)}); ${times.queriesWithHits} of the script's ${times.queries} queries find something`
 	);

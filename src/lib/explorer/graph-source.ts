@@ -10,14 +10,15 @@ import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build'
 import { graphFileHref, metricsHref } from '$lib/links';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
-import type { SearchResult } from '$lib/graph/search';
+import type { SearchAnswer } from '$lib/graph/search';
 import { GraphLoadError, type GraphLoadErrorKind, asGraphLoadError, fetchFile, readJson } from './fetch-file';
 
 /** Above this many relationships a graph is read off the main thread (100,000 unless the build says otherwise). */
 export const OFF_THREAD_RELATIONSHIPS = __OFF_THREAD_RELATIONSHIPS__;
 
 export type WorkerRequest =
-	{ type: 'load'; url: string } | { type: 'search'; id: number; query: string; limit: number };
+	| { type: 'load'; url: string }
+	| { type: 'search'; id: number; query: string; limit: number; relationLimit: number };
 
 export type WorkerMessage =
 	| { type: 'head'; attributes: GraphAttributes; taken: string[] }
@@ -25,11 +26,11 @@ export type WorkerMessage =
 	| { type: 'edges'; items: GraphFile['edges'] }
 	| { type: 'done' }
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
-	| { type: 'results'; id: number; results: SearchResult[] };
+	| { type: 'results'; id: number; answer: SearchAnswer };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
 export interface Searcher {
-	search(query: string, limit: number): SearchResult[] | Promise<SearchResult[]>;
+	search(query: string, limit: number, relationLimit: number): SearchAnswer | Promise<SearchAnswer>;
 }
 
 const loaded = new Map<string, Promise<KnowledgeGraph>>();
@@ -101,7 +102,7 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 		const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
 		let builder: ReturnType<typeof graphBuilder> | null = null;
 		let nextId = 0;
-		const waiting = new Map<number, (results: SearchResult[]) => void>();
+		const waiting = new Map<number, (answer: SearchAnswer) => void>();
 		const post = (request: WorkerRequest) => worker.postMessage(request);
 		worker.onerror = (event) => {
 			event.preventDefault();
@@ -134,11 +135,11 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 				case 'done':
 					if (!builder) return;
 					remoteSearchers.set(builder.graph, {
-						search: (query, limit) =>
+						search: (query, limit, relationLimit) =>
 							new Promise((answer) => {
 								const id = nextId++;
 								waiting.set(id, answer);
-								post({ type: 'search', id, query, limit });
+								post({ type: 'search', id, query, limit, relationLimit });
 							})
 					});
 					done(builder.graph);
@@ -148,7 +149,7 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 					fail(new GraphLoadError(message.kind, message.message, message.status));
 					break;
 				case 'results':
-					waiting.get(message.id)?.(message.results);
+					waiting.get(message.id)?.(message.answer);
 					waiting.delete(message.id);
 					break;
 			}

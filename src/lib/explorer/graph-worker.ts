@@ -1,12 +1,12 @@
 /**
  * A big graph's file, read off the main thread: the worker downloads and parses it, hands it to the page in
  * slices (each slice is one short task for the page to add to its graph, so the page keeps answering while a
- * file of hundreds of megabytes arrives), then keeps a search index of its entities and answers queries.
+ * file of hundreds of megabytes arrives), then keeps a search index of its entities and relationships and answers queries.
  * The protocol is `WorkerRequest` / `WorkerMessage` (src/lib/explorer/graph-source.ts).
  */
 import { generatedKeysTaken } from '$lib/graph/build';
 import type { GraphFile } from '$lib/graph/schema';
-import { type SearchIndex, createSearchIndex, searchEntry } from '$lib/graph/search';
+import { type SearchIndex, createSearchIndex, searchCorpus } from '$lib/graph/search';
 import { asGraphLoadError, fetchFile, readJson } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
 
@@ -27,7 +27,9 @@ scope.onmessage = (event) => {
 		scope.postMessage({
 			type: 'results',
 			id: request.id,
-			results: index ? index.search(request.query, request.limit) : []
+			answer: index
+				? index.search(request.query, request.limit, request.relationLimit)
+				: { entities: [], relations: [], suggestions: null }
 		});
 };
 
@@ -45,7 +47,24 @@ async function load(url: string): Promise<void> {
 			scope.postMessage({ type: 'edges', items: data.edges.slice(i, i + SLICE) });
 		scope.postMessage({ type: 'done' });
 		// Queries that arrive meanwhile wait in the worker's queue and are answered from the finished index.
-		index = createSearchIndex(data.nodes.map(({ key, attributes }) => searchEntry(key, attributes)));
+		// The index keeps what it reads of each entity and relationship; a lean copy lets the rest of the file
+		// (positions, evidence, sources) be collected.
+		const nodes = data.nodes.map(
+			({ key, attributes: { label, type, aliases, description, data: values } }) => ({
+				key,
+				attributes: { label, type, aliases, description, data: values }
+			})
+		);
+		const edges = data.edges.map(
+			({ key, source, target, undirected, attributes: { label, type, claim, data: values } }) => ({
+				key,
+				source,
+				target,
+				undirected,
+				attributes: { label, type, claim, data: values }
+			})
+		);
+		index = createSearchIndex(searchCorpus(data.attributes, nodes, edges));
 	} catch (error) {
 		const failure = asGraphLoadError(error);
 		scope.postMessage({

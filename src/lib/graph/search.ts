@@ -1,50 +1,144 @@
 /**
- * Entity search for the explorer: one query string -> ranked entities, matched on each entity's label and
- * aliases, case- and accent-insensitive, by prefix (of a name or of any word in it) and by fuzzy match of
- * words (typos). Framework-free: runs in node and in the browser.
+ * Search for the explorer: one query -> ranked entities, then relationships. Names are matched first and
+ * best (label, aliases: case- and accent-insensitive, by prefix of a name or of any word in it, and by fuzzy
+ * match of words for typos); then every other text an entity carries (its type, description, text and category
+ * attributes, and the labels and claims of its relationships), by word forms (a light English stemmer), prefix
+ * of the word being typed, typos and "quoted phrases". Framework-free: runs in node, the page and a worker.
  *
- * Ranking, best first: exact label, label prefix, exact alias, word prefix (an alias's start or any word inside
- * a name), fuzzy (fewest edits first); ties are broken by label, then key, so results are deterministic.
+ * Ranking, best first: exact label, label prefix, exact alias, word prefix in a name, fuzzy name (fewest edits
+ * first); then entities whose texts hold every query word, then those that hold most. Within each tier, the
+ * entity with more relationships first, then by label and key, so that results are deterministic. Every result
+ * says where it matched, with the matched words marked. Relationships whose own text holds the words (their
+ * entities' names may supply the rest) come in a list of their own.
  *
- * The word index is MiniSearch's radix tree (`minisearch/SearchableMap`, ~1.6 KB gzip): prefix and
- * edit-distance look-ups over every word of every name in well under a millisecond at 100,000 entities.
- * tests/bench/search-libraries.ts measured the libraries this was chosen from.
+ * The word indexes are MiniSearch's radix tree (`minisearch/SearchableMap`, ~1.6 KB gzip): prefix and
+ * edit-distance look-ups in well under a millisecond at 100,000 entities. tests/bench/search-libraries.ts
+ * measured the libraries this was chosen from; the text tier reads at most `TERM_POSTINGS` postings a word, so
+ * that a word every claim holds costs no more than a rare one (tests/bench/search-bench.ts).
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeGraph } from './build';
-import type { NodeAttributes } from './schema';
+import type { Data, DataKind, GraphAttributes } from './schema';
+import {
+	type Snippet,
+	STOP_WORDS,
+	forEachWord,
+	holdsPhrase,
+	parseQuery,
+	snippet,
+	stem,
+	tokens
+} from './search-text';
 import { normalizeName } from './text-fold';
 
 export { normalizeName };
 
-/** One searchable entity. */
-export interface SearchEntry {
-	key: string;
-	label: string;
-	type: string;
-	/** Every other name a source uses for the entity. */
-	aliases: readonly string[];
+/** A text an entity or relationship carries besides its names, and what it is. */
+export interface SearchText {
+	field: 'type' | 'description' | 'data' | 'relation' | 'claim';
+	/** A data attribute's name. */
+	name?: string;
+	text: string;
 }
 
-/** One hit: the entity and the name that matched. */
+/** An entity as graph files and graphs give it: what search reads of its attributes. */
+export interface SearchNode {
+	key: string;
+	attributes: {
+		label: string;
+		type: string;
+		aliases?: readonly string[];
+		description?: string;
+		data?: Data;
+	};
+}
+
+/** A relationship as graph files and graphs give it (a file's may have no key). */
+export interface SearchEdge {
+	key?: string;
+	source: string;
+	target: string;
+	undirected?: boolean;
+	attributes: { label: string; type: string; claim?: string; data?: Data };
+}
+
+/**
+ * What to search: a graph's entities and relationships as the graph or its file holds them (the index keeps
+ * references, not copies), with the labels of their types and which data attributes hold words.
+ */
+export interface SearchCorpus {
+	nodes: readonly SearchNode[];
+	edges: readonly SearchEdge[];
+	nodeTypes: Readonly<Record<string, { label: string }>>;
+	edgeTypes: Readonly<Record<string, { label: string }>>;
+	/** The data attributes searched ("text or category"), by name; null: every text value. */
+	nodeData: ReadonlySet<string> | null;
+	edgeData: ReadonlySet<string> | null;
+}
+
+/** Where a result matched: a name, a text of the entity, or one of its relationships. */
+export interface MatchedIn extends Snippet {
+	field: 'label' | 'alias' | SearchText['field'];
+	name?: string;
+}
+
+/** A text of an entity or relationship, names included. */
+type FieldText = Omit<SearchText, 'field'> & { field: MatchedIn['field'] };
+
+/** One entity found. */
 export interface SearchResult {
 	key: string;
 	label: string;
 	type: string;
-	/** The label or alias that the query matched, as the graph writes it: "New Delhi" for India. */
+	/** How many relationships it has. */
+	degree: number;
+	/** The label or alias that the query matched, as the graph writes it ("New Delhi" for India); else the label. */
 	match: string;
+	/** Where the query matched, with the matched words marked. */
+	where: MatchedIn;
+	/** Whether it matched every word of the query (else only some). */
+	all: boolean;
 }
 
-/** An index over a set of entities, built once and queried on every keystroke. */
+/** One relationship found. */
+export interface RelationResult {
+	key?: string;
+	source: { key: string; label: string };
+	target: { key: string; label: string };
+	label: string;
+	undirected: boolean;
+	where: MatchedIn;
+}
+
+/** What a search that found nothing offers instead. */
+export interface Suggestions {
+	/** The names closest to the query's words. */
+	names: SearchResult[];
+	/** The most connected entities of the type the query names, or of the closest name's type. */
+	type: { type: string; label: string; entities: SearchResult[] } | null;
+}
+
+/** What a search answers. */
+export interface SearchAnswer {
+	entities: SearchResult[];
+	relations: RelationResult[];
+	/** Only when nothing was found. */
+	suggestions: Suggestions | null;
+}
+
+/** An index over a graph, built once and queried on every keystroke. */
 export interface SearchIndex {
 	/**
-	 * The best `limit` entities (default 10, at most `MAX_LIMIT`) for `query`, best first. An empty or
-	 * whitespace-only query gives `[]`; a query longer than `MAX_QUERY_LENGTH` is cut. Never throws.
+	 * The best `limit` entities (default 10, at most `MAX_LIMIT`) and `relationLimit` relationships (default
+	 * none) for `query`, best first. An empty or whitespace-only query finds nothing (and suggests nothing); a
+	 * query longer than `MAX_QUERY_LENGTH` is cut. Never throws.
 	 */
-	search(query: string, limit?: number): SearchResult[];
+	search(query: string, limit?: number, relationLimit?: number): SearchAnswer;
 	/** How many entities are indexed. */
 	readonly size: number;
 }
+
+const NOTHING: SearchAnswer = { entities: [], relations: [], suggestions: null };
 
 /** Queries are cut to this many characters: nobody types more, and the work per keystroke stays bounded. */
 export const MAX_QUERY_LENGTH = 100;
@@ -75,19 +169,66 @@ function searchKey(text: string): string {
 		.trim();
 }
 
-/** The entries of a graph, one per node, for `createSearchIndex`. */
-export function searchEntries(graph: KnowledgeGraph): SearchEntry[] {
-	return graph.mapNodes(searchEntry);
+/** The kinds of data attribute whose values are words to search ("text or category"). */
+const SEARCHED_KINDS: readonly DataKind[] = ['text', 'category'];
+
+/** The names of the searched data attributes, or null where the graph has no kinds (every text value then). */
+function searchedData(kinds: readonly (readonly [string, DataKind])[] | undefined): Set<string> | null {
+	return kinds
+		? new Set(kinds.filter(([, kind]) => SEARCHED_KINDS.includes(kind)).map(([name]) => name))
+		: null;
 }
 
-/** One entity's entry. */
-export function searchEntry(key: string, attributes: NodeAttributes): SearchEntry {
-	return { key, label: attributes.label, type: attributes.type, aliases: attributes.aliases ?? [] };
+/** The corpus of a graph file's (or a graph's) attributes, nodes and edges: one reader for page and worker. */
+export function searchCorpus(
+	attributes: {
+		nodeTypes: SearchCorpus['nodeTypes'];
+		edgeTypes: SearchCorpus['edgeTypes'];
+		dataKinds?: GraphAttributes['dataKinds'];
+	},
+	nodes: readonly SearchNode[],
+	edges: readonly SearchEdge[]
+): SearchCorpus {
+	return {
+		nodes,
+		edges,
+		nodeTypes: attributes.nodeTypes,
+		edgeTypes: attributes.edgeTypes,
+		nodeData: searchedData(attributes.dataKinds?.nodes),
+		edgeData: searchedData(attributes.dataKinds?.edges)
+	};
 }
 
-/** An indexed entity: its names, label first, and their search keys. */
+/** The corpus of a loaded graph. */
+export function graphCorpus(graph: KnowledgeGraph): SearchCorpus {
+	return searchCorpus(
+		graph.getAttributes(),
+		graph.mapNodes((key, attributes) => ({ key, attributes })),
+		graph.mapEdges((key, attributes, source, target) => ({
+			key,
+			source,
+			target,
+			undirected: attributes.undirected,
+			attributes
+		}))
+	);
+}
+
+/** The searched data values of `data`, as texts. */
+function dataTexts(data: Data | undefined, names: ReadonlySet<string> | null, texts: FieldText[]): void {
+	if (!data) return;
+	for (const name in data) {
+		const value = data[name];
+		if (typeof value === 'string' && value !== '' && (names ? names.has(name) : true)) {
+			texts.push({ field: 'data', name, text: value });
+		}
+	}
+}
+
+/** An indexed entity: its node, its names, label first, and their search keys. */
 interface Entity {
-	entry: SearchEntry;
+	node: SearchNode;
+	degree: number;
 	/** The label, then each alias whose key differs from every earlier name's. */
 	names: string[];
 	keys: string[];
@@ -165,38 +306,71 @@ function swapAwareDistance(a: string, b: string): number {
 	return previous[b.length] as number;
 }
 
+/** Postings read for one query word in the text tier, at most: bounds a keystroke whatever the word. */
+const TERM_POSTINGS = 5_000;
+/** Words of the texts that the word being typed may begin, at most. */
+const PREFIX_FORMS = 200;
+/** Documents checked for a quoted phrase, at most. */
+const PHRASE_CHECKS = 500;
+/** The most query words (and phrases) the text tier reads. */
+const MAX_TERMS = 8;
+/** Results offered when nothing was found. */
+const SUGGESTIONS = 5;
+
+/** The number of set bits of a word mask. */
+function bitCount(mask: number): number {
+	let count = 0;
+	for (let m = mask; m !== 0; m &= m - 1) count++;
+	return count;
+}
+
 /**
- * Builds the index. An entry whose key was seen before is skipped. Linear in the total length of the names,
- * plus a sort by label: about a second for 100,000 entities with 200,000 names (see the benchmark).
+ * Builds the index: linear in the total length of the texts, plus sorts by rank and label. A second entry
+ * with a key already seen is skipped; a relationship whose entity is not indexed is skipped.
  */
-export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
+export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
+	const degreeOf = new Map<string, number>();
+	for (const { source, target } of corpus.edges) {
+		degreeOf.set(source, (degreeOf.get(source) ?? 0) + 1);
+		if (target !== source) degreeOf.set(target, (degreeOf.get(target) ?? 0) + 1);
+	}
 	const seen = new Set<string>();
 	const unsorted: Entity[] = [];
-	for (const entry of entries) {
-		if (seen.has(entry.key)) continue;
-		seen.add(entry.key);
+	for (const node of corpus.nodes) {
+		if (seen.has(node.key)) continue;
+		seen.add(node.key);
 		const names: string[] = [];
 		const keys: string[] = [];
-		for (const name of [entry.label, ...entry.aliases]) {
+		for (const name of [node.attributes.label, ...(node.attributes.aliases ?? [])]) {
 			const key = searchKey(name);
 			// The label always keeps slot 0, even when nothing in it is searchable.
 			if (names.length > 0 && (key === '' || keys.includes(key))) continue;
 			names.push(name);
 			keys.push(key);
 		}
-		unsorted.push({ entry, names, keys });
+		unsorted.push({ node, degree: degreeOf.get(node.key) ?? 0, names, keys });
 	}
-	// An entity's rank is its place in label order, and every tie-break below compares ranks.
+	degreeOf.clear();
+	// An entity's rank is its place in this order (more relationships first, then by label), and every
+	// tie-break below compares ranks.
 	const entities = unsorted.sort(
 		(a, b) =>
+			b.degree - a.degree ||
 			compareStrings(a.keys[0] as string, b.keys[0] as string) ||
-			compareStrings(a.entry.label, b.entry.label) ||
-			compareStrings(a.entry.key, b.entry.key)
+			compareStrings(a.node.attributes.label, b.node.attributes.label) ||
+			compareStrings(a.node.key, b.node.key)
 	);
-	const labelKeys = entities.map((entity) => entity.keys[0] as string);
+	const count = entities.length;
+	const rankOf = new Map<string, number>();
+	entities.forEach((entity, rank) => rankOf.set(entity.node.key, rank));
 	const entityAt = (rank: number) => entities[rank] as Entity;
+	/** Ranks in label order, and their label keys: the label tiers look a query up there. */
+	const byLabel = entities
+		.map((_, rank) => rank)
+		.sort((a, b) => compareStrings(entityAt(a).keys[0] as string, entityAt(b).keys[0] as string) || a - b);
+	const labelKeys = byLabel.map((rank) => entityAt(rank).keys[0] as string);
 
-	// Every name gets an id, in rank order, so that every list of ids below is sorted by rank.
+	// Names. Every name gets an id, in rank order, so that every list of ids below is sorted by rank.
 	const nameRanks: number[] = [];
 	const nameSlots: number[] = [];
 	/** The words of each name, split once rather than on every keystroke. */
@@ -228,10 +402,163 @@ export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
 	for (const [word, ids] of words) wordTree.set(word, ids);
 	words.clear();
 
-	/** Labels that start with the query, exact first: label order is the ranking, so the first are the best. */
+	// Texts. Documents 0 .. count - 1 are the entities (in rank order), then the relationships, ordered by the
+	// best rank of their two entities: a word's postings list the best-ranked entities first.
+	const edges = corpus.edges;
+	const edgeSource = new Int32Array(edges.length).fill(-1);
+	const edgeTarget = new Int32Array(edges.length).fill(-1);
+	let kept = 0;
+	edges.forEach(({ source, target }, i) => {
+		const s = rankOf.get(source);
+		const t = rankOf.get(target);
+		if (s === undefined || t === undefined) return;
+		edgeSource[i] = s;
+		edgeTarget[i] = t;
+		kept++;
+	});
+	/** Relationship -> its edge, in document order (a relationship whose entity is not indexed is left out). */
+	const relationEdge = new Int32Array(kept);
+	{
+		let at = 0;
+		edges.forEach((_, i) => {
+			if (edgeSource[i] !== -1) relationEdge[at++] = i;
+		});
+		const best = (i: number) => Math.min(edgeSource[i] as number, edgeTarget[i] as number);
+		relationEdge.sort((a, b) => best(a) - best(b) || a - b);
+	}
+	const relationCount = relationEdge.length;
+	const relationSource = relationEdge.map((edge) => edgeSource[edge] as number);
+	const relationTarget = relationEdge.map((edge) => edgeTarget[edge] as number);
+	const edgeOf = (relation: number) => edges[relationEdge[relation] as number] as SearchEdge;
+	/** An entity's texts, names first (a query's words may meet across names and texts). */
+	const entityTexts = (rank: number): FieldText[] => {
+		const { node, names } = entityAt(rank);
+		const texts = names.map((text, slot): FieldText => ({ field: slot === 0 ? 'label' : 'alias', text }));
+		const typeLabel = corpus.nodeTypes[node.attributes.type]?.label;
+		if (typeLabel) texts.push({ field: 'type', text: typeLabel });
+		if (node.attributes.description) texts.push({ field: 'description', text: node.attributes.description });
+		dataTexts(node.attributes.data, corpus.nodeData, texts);
+		return texts;
+	};
+	/** A relationship's texts: label, type label, claim, data. */
+	const relationTexts = (relation: number): FieldText[] => {
+		const { attributes } = edgeOf(relation);
+		const texts: FieldText[] = [{ field: 'relation', text: attributes.label }];
+		const typeLabel = corpus.edgeTypes[attributes.type]?.label;
+		if (typeLabel && typeLabel !== attributes.label) texts.push({ field: 'type', text: typeLabel });
+		if (attributes.claim) texts.push({ field: 'claim', text: attributes.claim });
+		dataTexts(attributes.data, corpus.edgeData, texts);
+		return texts;
+	};
+	const textsOf = (doc: number): readonly FieldText[] =>
+		doc < count ? entityTexts(doc) : relationTexts(doc - count);
+
+	// Postings, packed: the documents of word w are postings[starts[w] .. starts[w + 1]), ascending. Built from
+	// (word, document) pairs in document order, counted and then placed, with no list per word.
+	const wordIds = new Map<string, number>();
+	const lastDoc: number[] = [];
+	let pairWords = new Int32Array(1 << 16);
+	let pairDocs = new Int32Array(1 << 16);
+	let pairs = 0;
+	const documents = count + relationCount;
+	let doc = 0;
+	const visit = (word: string) => {
+		let id = wordIds.get(word);
+		if (id === undefined) {
+			id = wordIds.size;
+			wordIds.set(word, id);
+			lastDoc.push(-1);
+		}
+		if (lastDoc[id] === doc) return;
+		lastDoc[id] = doc;
+		if (pairs === pairWords.length) {
+			const grownWords = new Int32Array(pairs * 2);
+			grownWords.set(pairWords);
+			pairWords = grownWords;
+			const grownDocs = new Int32Array(pairs * 2);
+			grownDocs.set(pairDocs);
+			pairDocs = grownDocs;
+		}
+		pairWords[pairs] = id;
+		pairDocs[pairs] = doc;
+		pairs++;
+	};
+	const visitText = (word: string) => {
+		if (!STOP_WORDS.has(word)) visit(word);
+	};
+	for (; doc < documents; doc++) {
+		for (const { field, text } of textsOf(doc)) {
+			forEachWord(text, field === 'label' || field === 'alias' ? visit : visitText);
+		}
+	}
+	const starts = new Int32Array(wordIds.size + 1);
+	for (let i = 0; i < pairs; i++) {
+		const next = (pairWords[i] as number) + 1;
+		starts[next] = (starts[next] as number) + 1;
+	}
+	for (let w = 0; w < wordIds.size; w++) starts[w + 1] = (starts[w + 1] as number) + (starts[w] as number);
+	const postings = new Int32Array(pairs);
+	{
+		const fill = starts.slice(0, wordIds.size);
+		for (let i = 0; i < pairs; i++) {
+			const w = pairWords[i] as number;
+			postings[fill[w] as number] = pairDocs[i] as number;
+			fill[w] = (fill[w] as number) + 1;
+		}
+	}
+	pairWords = pairDocs = new Int32Array(0);
+	lastDoc.length = 0;
+	const postingsOfWord = (id: number) => postings.subarray(starts[id], starts[id + 1]);
+	const textTree = new SearchableMap<number>();
+	/** Word id -> the word. */
+	const wordList: string[] = new Array<string>(wordIds.size);
+	/** Stem -> the ids of the words that have it. */
+	const stems = new Map<string, number | number[]>();
+	for (const [word, id] of wordIds) {
+		textTree.set(word, id);
+		wordList[id] = word;
+		const wordStem = stem(word);
+		// Most stems have one word: stored as the word's id, without an array.
+		const same = stems.get(wordStem);
+		if (same === undefined) stems.set(wordStem, id);
+		else if (typeof same === 'number') stems.set(wordStem, [same, id]);
+		else same.push(id);
+	}
+	wordIds.clear();
+	/** Ranks of each type's entities, best first: the suggestions for a type. */
+	const typeRanks = new Map<string, number[]>();
+	entities.forEach(({ node }, rank) => {
+		const ranks = typeRanks.get(node.attributes.type);
+		if (ranks) ranks.push(rank);
+		else typeRanks.set(node.attributes.type, [rank]);
+	});
+	const typeLabels = new Map<string, string>();
+	for (const type of typeRanks.keys()) typeLabels.set(type, corpus.nodeTypes[type]?.label ?? type);
+
+	// The text tier's working memory, allocated once: for each entity and relationship, the query words it
+	// holds (a bit each), and the first document that gave an entity a word.
+	const entityMask = new Uint32Array(count);
+	const ownMask = new Uint32Array(count);
+	/** The query words an entity's own names hold (a name match ranks above a text match of as many words). */
+	const nameMask = new Uint32Array(count);
+	const entityDoc = new Int32Array(count);
+	const relationMask = new Uint32Array(relationCount);
+	const touchedEntities: number[] = [];
+	const touchedRelations: number[] = [];
+
+	/** Labels that are the query, then labels that start with it, best rank first. */
 	function labelPrefix(query: string, need: number, hits: Hit[], taken: Set<number>): void {
-		for (let rank = lowerBound(labelKeys, query); hits.length < need && rank < labelKeys.length; rank++) {
-			if (!(labelKeys[rank] as string).startsWith(query)) break;
+		const top: number[] = [];
+		const exact: number[] = [];
+		for (let i = lowerBound(labelKeys, query); i < labelKeys.length; i++) {
+			const key = labelKeys[i] as string;
+			if (!key.startsWith(query)) break;
+			const rank = byLabel[i] as number;
+			if (key === query) exact.push(rank);
+			else keepSmallest(top, need, rank);
+		}
+		for (const rank of [...exact.sort((a, b) => a - b), ...top]) {
+			if (hits.length >= need) break;
 			hits.push({ rank, slot: 0, edits: 0 });
 			taken.add(rank);
 		}
@@ -371,22 +698,345 @@ export function createSearchIndex(entries: Iterable<SearchEntry>): SearchIndex {
 		}
 	}
 
-	function search(query: string, limit: number = DEFAULT_LIMIT): SearchResult[] {
-		if (typeof query !== 'string') return [];
+	/** The documents that hold one of the words `forms`, at most `TERM_POSTINGS` in all, closest forms first. */
+	function* postingsOf(forms: Iterable<number>): Generator<number> {
+		let read = 0;
+		for (const form of forms) {
+			for (const doc of postingsOfWord(form)) {
+				if (++read > TERM_POSTINGS) return;
+				yield doc;
+			}
+		}
+	}
+
+	/** Adds the words of `wordStem` to `forms`. */
+	function addForms(forms: Set<number>, wordStem: string): void {
+		const same = stems.get(wordStem);
+		if (typeof same === 'number') forms.add(same);
+		else if (same) for (const form of same) forms.add(form);
+	}
+
+	/**
+	 * The words of the texts (their ids) that a query word matches: its word forms (same stem), the words it
+	 * begins when it is still being typed (from three letters, the first `PREFIX_FORMS`), and words one typo away
+	 * (from five letters, unless it begins words as typed).
+	 */
+	function formsOf(word: string, typing: boolean): Set<number> {
+		const forms = new Set<number>();
+		const wordStem = stem(word);
+		addForms(forms, wordStem);
+		const exact = textTree.get(word);
+		if (exact !== undefined) forms.add(exact);
+		let begun = 0;
+		if (typing && word.length >= 3) {
+			for (const form of textTree.atPrefix(word).values()) {
+				if (++begun > PREFIX_FORMS) break;
+				forms.add(form);
+			}
+		}
+		// A word being typed that begins words is read as unfinished, not as a typo.
+		if (word.length >= 5 && begun === 0) {
+			// Words one typo away, and their forms: "discuonted" finds "discounted", then "discount".
+			const near = [...textTree.fuzzyGet(word, 1).keys()];
+			// Two letters swapped count as one typo, as in names.
+			for (let i = 0; i + 1 < word.length; i++) {
+				const swapped = swapAt(word, i);
+				if (textTree.has(swapped)) near.push(swapped);
+			}
+			for (const other of near) addForms(forms, stem(other));
+		}
+		return forms;
+	}
+
+	/** The documents that hold `phrase` in one of their texts (checked on at most `PHRASE_CHECKS`). */
+	function* phraseDocs(phrase: readonly string[], prefixLast: boolean): Generator<number> {
+		// Driven by the phrase's rarest word. Stop words are not indexed in texts: the phrase's other words find
+		// the documents, and the check reads them all.
+		let rarest: Int32Array | undefined;
+		const whole = prefixLast ? phrase.slice(0, -1) : phrase;
+		for (const word of whole.filter((each) => !STOP_WORDS.has(each))) {
+			const id = textTree.get(word);
+			if (id === undefined) return;
+			const docs = postingsOfWord(id);
+			if (!rarest || docs.length < rarest.length) rarest = docs;
+		}
+		let checked = 0;
+		for (const doc of rarest ?? []) {
+			if (++checked > PHRASE_CHECKS) return;
+			if (textsOf(doc).some(({ text }) => holdsPhrase(text, phrase, prefixLast))) yield doc;
+		}
+	}
+
+	/** Marks the query word `bit` on every entity and relationship that `docs` reach. */
+	function collect(docs: Iterable<number>, bit: number): void {
+		const touch = (rank: number, doc: number) => {
+			if (entityMask[rank] === 0) {
+				touchedEntities.push(rank);
+				entityDoc[rank] = doc;
+			} else if (doc === rank) entityDoc[rank] = doc; // its own text before a relationship's
+			entityMask[rank] = (entityMask[rank] as number) | bit;
+		};
+		for (const doc of docs) {
+			if (doc < count) {
+				touch(doc, doc);
+				ownMask[doc] = (ownMask[doc] as number) | bit;
+			} else {
+				const relation = doc - count;
+				if (relationMask[relation] === 0) touchedRelations.push(relation);
+				relationMask[relation] = (relationMask[relation] as number) | bit;
+				touch(relationSource[relation] as number, doc);
+				touch(relationTarget[relation] as number, doc);
+			}
+		}
+	}
+
+	/** Marks the query word `bit` on the entities whose names hold one of `forms` (at most `TERM_POSTINGS`). */
+	function collectNames(forms: Iterable<number>, bit: number): void {
+		let read = 0;
+		for (const form of forms) {
+			for (const id of wordTree.get(wordList[form] as string) ?? []) {
+				if (++read > TERM_POSTINGS) return;
+				const rank = nameRanks[id] as number;
+				if (entityMask[rank] === 0) {
+					touchedEntities.push(rank);
+					entityDoc[rank] = rank;
+				}
+				entityMask[rank] = (entityMask[rank] as number) | bit;
+				ownMask[rank] = (ownMask[rank] as number) | bit;
+				nameMask[rank] = (nameMask[rank] as number) | bit;
+			}
+		}
+	}
+
+	function clear(): void {
+		for (const rank of touchedEntities) {
+			entityMask[rank] = 0;
+			ownMask[rank] = 0;
+			nameMask[rank] = 0;
+		}
+		for (const relation of touchedRelations) relationMask[relation] = 0;
+		touchedEntities.length = 0;
+		touchedRelations.length = 0;
+	}
+
+	/** Picks the best `size` of `items` by `score` (more is better), then by the item (fewer is better). */
+	function best(items: readonly number[], size: number, score: (item: number) => number): number[] {
+		if (size <= 0) return [];
+		const buckets = new Map<number, number[]>();
+		for (const item of items) {
+			const points = score(item);
+			if (points <= 0) continue;
+			let top = buckets.get(points);
+			if (!top) buckets.set(points, (top = []));
+			keepSmallest(top, size, item);
+		}
+		return [...buckets.keys()]
+			.sort((a, b) => b - a)
+			.flatMap((points) => buckets.get(points) as number[])
+			.slice(0, size);
+	}
+
+	/** Where in `texts` the query matched: the text with most marked words, in the order given. */
+	function whereIn(texts: readonly FieldText[], marked: (word: string) => boolean): MatchedIn | null {
+		let found: FieldText | null = null;
+		let most = 0;
+		for (const text of texts) {
+			let count = 0;
+			forEachWord(text.text, (word) => {
+				if (marked(word)) count++;
+			});
+			if (count > most) [found, most] = [text, count];
+		}
+		if (!found) return null;
+		const { field, name, text } = found;
+		return { field, ...(name === undefined ? {} : { name }), ...snippet(text, marked) };
+	}
+
+	function result(rank: number, where: MatchedIn, all: boolean, match?: string): SearchResult {
+		const { node, degree } = entityAt(rank);
+		return {
+			key: node.key,
+			label: node.attributes.label,
+			type: node.attributes.type,
+			degree,
+			match: match ?? node.attributes.label,
+			where,
+			all
+		};
+	}
+
+	/** The result of a name tier: the name that matched, its matched words marked. */
+	function nameResult(hit: Hit, marked: (word: string) => boolean): SearchResult {
+		const { names } = entityAt(hit.rank);
+		const name = names[hit.slot] ?? (names[0] as string);
+		const where = { field: hit.slot === 0 ? 'label' : 'alias', ...snippet(name, marked) } as MatchedIn;
+		return result(hit.rank, where, true, name);
+	}
+
+	/** Nothing found: the names closest to the query's words, and the most connected entities of a type. */
+	function suggest(queryWords: readonly string[]): Suggestions {
+		const near = new Map<number, number>();
+		for (const word of queryWords) {
+			if (word.length < 3) continue;
+			const edits = Math.min(3, Math.floor(word.length / 2));
+			for (const [ids, distance] of wordTree.fuzzyGet(word, edits).values()) {
+				for (const id of ids) {
+					const rank = nameRanks[id] as number;
+					near.set(rank, Math.min(near.get(rank) ?? Infinity, distance));
+				}
+			}
+		}
+		const names = [...near]
+			.sort(([a, da], [b, db]) => da - db || a - b)
+			.slice(0, SUGGESTIONS)
+			.map(([rank]) =>
+				result(rank, { field: 'label', text: entityAt(rank).node.attributes.label, marks: [] }, false)
+			);
+		let type: string | undefined;
+		let closest = Infinity;
+		for (const [key, label] of typeLabels) {
+			for (const labelWord of tokens(label).map((token) => stem(token.word))) {
+				for (const word of queryWords) {
+					const distance = swapAwareDistance(stem(word), labelWord);
+					if (distance < closest && distance <= Math.min(3, Math.floor(word.length / 2))) {
+						[type, closest] = [key, distance];
+					}
+				}
+			}
+		}
+		type ??= names[0]?.type;
+		const ranks = type === undefined ? [] : (typeRanks.get(type) ?? []);
+		return {
+			names,
+			type:
+				type === undefined
+					? null
+					: {
+							type,
+							label: typeLabels.get(type) ?? type,
+							entities: ranks
+								.slice(0, SUGGESTIONS)
+								.map((rank) =>
+									result(
+										rank,
+										{ field: 'label', text: entityAt(rank).node.attributes.label, marks: [] },
+										false
+									)
+								)
+						}
+		};
+	}
+
+	function search(query: string, limit: number = DEFAULT_LIMIT, relationLimit = 0): SearchAnswer {
+		if (typeof query !== 'string') return NOTHING;
 		const need = Math.min(MAX_LIMIT, Math.floor(limit));
-		if (!(need >= 1)) return [];
-		const key = searchKey(query.trimStart().slice(0, MAX_QUERY_LENGTH));
-		if (key === '') return [];
+		const relationsNeeded = Math.min(MAX_LIMIT, Math.floor(relationLimit) || 0);
+		if (!(need >= 1)) return NOTHING;
+		const text = query.trimStart().slice(0, MAX_QUERY_LENGTH);
+		const key = searchKey(text.replace(/["“”„]/g, ' '));
+		if (key === '') return NOTHING;
+		const parsed = parseQuery(text);
+
+		// Names first.
 		const hits: Hit[] = [];
 		const taken = new Set<number>();
 		for (const tier of [labelPrefix, exactAlias, wordPrefix, fuzzy]) {
 			if (hits.length >= need) break;
 			tier(key, need, hits, taken);
 		}
-		return hits.map(({ rank, slot }) => {
-			const { entry, names } = entityAt(rank);
-			return { key: entry.key, label: entry.label, type: entry.type, match: names[slot] ?? entry.label };
+		const queryWords = key.split(' ');
+		const lastWord = queryWords[queryWords.length - 1] as string;
+		/** Name words a typo away from a query word, looked up only when a name matched by a typo. */
+		const nearNames = new Set<string>();
+		if (hits.some((hit) => hit.edits > 0)) {
+			for (const word of queryWords) {
+				const edits = maxEdits(word);
+				if (edits > 0) for (const near of wordTree.fuzzyGet(word, edits).keys()) nearNames.add(near);
+			}
+		}
+		const inName = (word: string) =>
+			queryWords.some((queryWord) => word.startsWith(queryWord)) ||
+			(parsed.typing && word.startsWith(lastWord)) ||
+			nearNames.has(word);
+		const entityResults = hits.map((hit) => nameResult(hit, inName));
+		if (entityResults.length >= need && relationsNeeded === 0) {
+			return { entities: entityResults, relations: [], suggestions: null };
+		}
+
+		// Then every text: each query word (a phrase counts as one) marks what holds it.
+		const matchedForms = new Set<string>();
+		const terms: { bit: number; docs: Iterable<number>; forms: Set<number> }[] = [];
+		// A word still being typed that has one or two letters finds nothing worth listing in texts (names only).
+		const lastTyped = parsed.typing ? parsed.words[parsed.words.length - 1] : undefined;
+		const textWords = parsed.words.filter((word) => word !== lastTyped || word.length >= 3);
+		const skipped = parsed.words.length - textWords.length;
+		textWords.slice(0, MAX_TERMS).forEach((word, i, all) => {
+			const forms = formsOf(word, parsed.typing && i === all.length - 1 && skipped === 0);
+			for (const form of forms) matchedForms.add(wordList[form] as string);
+			terms.push({ bit: 1 << terms.length, docs: postingsOf(forms), forms });
 		});
+		const phrases = parsed.phrases.slice(0, MAX_TERMS - terms.length);
+		phrases.forEach((phrase, i) => {
+			for (const word of phrase) matchedForms.add(word);
+			const typed = parsed.phraseTyping && i === parsed.phrases.length - 1;
+			terms.push({ bit: 1 << terms.length, docs: phraseDocs(phrase, typed), forms: new Set() });
+		});
+		const full = (1 << terms.length) - 1;
+		const marked = (word: string) => matchedForms.has(word);
+		const relationResults: RelationResult[] = [];
+		try {
+			for (const term of terms) {
+				collectNames(term.forms, term.bit);
+				collect(term.docs, term.bit);
+			}
+			// More query words first; among as many, more of them in the entity's own names.
+			const rest = best(touchedEntities, need - entityResults.length, (rank) =>
+				taken.has(rank) ? 0 : bitCount(entityMask[rank] as number) * 32 + bitCount(nameMask[rank] as number)
+			);
+			for (const rank of rest) {
+				const doc = entityDoc[rank] as number;
+				const where = whereIn(textsOf(doc), marked) ?? {
+					field: 'label',
+					text: entityAt(rank).node.attributes.label,
+					marks: []
+				};
+				// A relationship's text: say which relationship (its label and other entity) in the snippet's field.
+				entityResults.push(result(rank, where, skipped === 0 && entityMask[rank] === full));
+			}
+			const found = best(touchedRelations, relationsNeeded, (relation) => {
+				const own = relationMask[relation] as number;
+				const all =
+					own |
+					(ownMask[relationSource[relation] as number] as number) |
+					(ownMask[relationTarget[relation] as number] as number);
+				return all === full ? bitCount(own) : 0;
+			});
+			for (const index of found) {
+				const edge = edgeOf(index);
+				const label = edge.attributes.label;
+				relationResults.push({
+					...(edge.key === undefined ? {} : { key: edge.key }),
+					source: {
+						key: edge.source,
+						label: entityAt(relationSource[index] as number).node.attributes.label
+					},
+					target: {
+						key: edge.target,
+						label: entityAt(relationTarget[index] as number).node.attributes.label
+					},
+					label,
+					undirected: edge.undirected === true,
+					where: whereIn(relationTexts(index), marked) ?? { field: 'relation', text: label, marks: [] }
+				});
+			}
+		} finally {
+			clear();
+		}
+		const suggestions =
+			entityResults.length === 0 && relationResults.length === 0
+				? suggest([...parsed.words, ...parsed.phrases.flat()])
+				: null;
+		return { entities: entityResults, relations: relationResults, suggestions };
 	}
 
 	return { search, size: entities.length };

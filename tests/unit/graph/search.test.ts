@@ -9,20 +9,27 @@ import { loadGraph } from '../../../src/lib/graph/load';
 import {
 	MAX_LIMIT,
 	MAX_QUERY_LENGTH,
-	type SearchEntry,
+	type SearchEdge,
+	type SearchNode,
 	createSearchIndex,
+	graphCorpus,
 	normalizeName,
-	searchEntries
+	searchCorpus
 } from '../../../src/lib/graph/search';
 
-const entry = (key: string, label: string, type: string, aliases: string[] = []): SearchEntry => ({
+const entry = (key: string, label: string, type: string, aliases: string[] = []): SearchNode => ({
 	key,
-	label,
-	type,
-	aliases
+	attributes: { label, type, aliases }
 });
 
-const ENTRIES: readonly SearchEntry[] = [
+/** A corpus of entities and relationships, with the type labels given (none by default). */
+const corpusOf = (
+	nodes: readonly SearchNode[],
+	edges: readonly SearchEdge[] = [],
+	nodeTypes: Record<string, { label: string }> = {}
+) => searchCorpus({ nodeTypes, edgeTypes: {} }, nodes, edges);
+
+const ENTRIES: readonly SearchNode[] = [
 	entry('india', 'India', 'country', ['New Delhi', 'Republic of India', 'Bharat']),
 	entry('indian-ocean', 'Indian Ocean', 'place'),
 	entry('indonesia', 'Indonesia', 'country', ['Jakarta']),
@@ -46,8 +53,11 @@ const ENTRIES: readonly SearchEntry[] = [
 	entry('st-petersburg', 'St. Petersburg', 'place', ['Saint\tPetersburg', 'Leningrad'])
 ];
 
-const index = createSearchIndex(ENTRIES);
-const keys = (query: string, limit?: number) => index.search(query, limit).map((result) => result.key);
+/** An index of entities alone, without relationships. */
+const indexOf = (nodes: readonly SearchNode[]) => createSearchIndex(corpusOf(nodes));
+const index = indexOf(ENTRIES);
+const found = (query: string, limit?: number) => index.search(query, limit).entities;
+const keys = (query: string, limit?: number) => found(query, limit).map((result) => result.key);
 
 describe('normalizeName', () => {
 	it.each([
@@ -69,20 +79,28 @@ describe('normalizeName', () => {
 describe('createSearchIndex', () => {
 	it('counts each key once', () => {
 		expect(index.size).toBe(ENTRIES.length);
-		const twice = createSearchIndex([...ENTRIES, entry('india', 'Another India', 'country')]);
+		const twice = indexOf([...ENTRIES, entry('india', 'Another India', 'country')]);
 		expect(twice.size).toBe(ENTRIES.length);
-		expect(twice.search('another')).toEqual([]);
+		expect(twice.search('another').entities).toEqual([]);
 	});
 
-	it('builds from a graph with searchEntries', () => {
+	it('builds from a graph with graphCorpus', () => {
 		const loaded = loadGraph(readFileSync('tests/fixtures/graphs/tea-trade.json'), 'tea-trade.json');
 		if (!loaded.ok) throw new Error('the tea-trade fixture should load');
-		const entries = searchEntries(loaded.graph);
-		expect(entries).toContainEqual({ key: 'kenya', label: 'Kenya', type: 'country', aliases: ['Nairobi'] });
-		const graphIndex = createSearchIndex(entries);
+		const corpus = graphCorpus(loaded.graph);
+		expect(corpus.nodes).toHaveLength(loaded.graph.order);
+		expect(corpus.edges).toHaveLength(loaded.graph.size);
+		const graphIndex = createSearchIndex(corpus);
 		expect(graphIndex.size).toBe(loaded.graph.order);
-		expect(graphIndex.search('nairobi')).toEqual([
-			{ key: 'kenya', label: 'Kenya', type: 'country', match: 'Nairobi' }
+		expect(graphIndex.search('nairobi').entities).toEqual([
+			expect.objectContaining({
+				key: 'kenya',
+				label: 'Kenya',
+				type: 'country',
+				match: 'Nairobi',
+				degree: loaded.graph.degree('kenya'),
+				where: { field: 'alias', text: 'Nairobi', marks: [[0, 7]] }
+			})
 		]);
 	});
 });
@@ -133,12 +151,13 @@ describe('search finds', () => {
 		['ivoire', 'cote-divoire', "Côte d'Ivoire"],
 		['ivory', 'cote-divoire', 'Ivory Coast']
 	])('%j: %s, matched %j', (query, key, match) => {
-		const found = index.search(query).find((result) => result.key === key);
-		expect(found).toEqual({
+		const result = found(query).find((hit) => hit.key === key);
+		expect(result).toMatchObject({
 			key,
-			label: ENTRIES.find((e) => e.key === key)?.label,
-			type: ENTRIES.find((e) => e.key === key)?.type,
-			match
+			label: ENTRIES.find((e) => e.key === key)?.attributes.label,
+			type: ENTRIES.find((e) => e.key === key)?.attributes.type,
+			match,
+			all: true
 		});
 	});
 });
@@ -177,15 +196,13 @@ describe('search ranks', () => {
 	});
 
 	it('prefers the label as the match when the label and an alias both match at the same tier', () => {
-		expect(index.search('putin')[0]?.match).toBe('Vladimir Putin');
-		expect(index.search('sao tome')[0]?.match).toBe('São Tomé and Príncipe');
+		expect(found('putin')[0]?.match).toBe('Vladimir Putin');
+		expect(found('sao tome')[0]?.match).toBe('São Tomé and Príncipe');
 	});
 
 	it('gives the same results whatever order the entries come in', () => {
-		const reversed = createSearchIndex([...ENTRIES].reverse());
-		const shuffled = createSearchIndex(
-			ENTRIES.filter((_, i) => i % 2 === 0).concat(ENTRIES.filter((_, i) => i % 2))
-		);
+		const reversed = indexOf([...ENTRIES].reverse());
+		const shuffled = indexOf(ENTRIES.filter((_, i) => i % 2 === 0).concat(ENTRIES.filter((_, i) => i % 2)));
 		for (const query of ['p', 'in', 'georgia', 'washington', 'rusia', 'a', 'e', 'o']) {
 			const expected = index.search(query, MAX_LIMIT);
 			expect(reversed.search(query, MAX_LIMIT)).toEqual(expected);
@@ -196,7 +213,7 @@ describe('search ranks', () => {
 });
 
 describe('search limits', () => {
-	const ports = createSearchIndex(
+	const ports = indexOf(
 		Array.from({ length: 150 }, (_, i) => entry(`port-${i}`, `Port ${String(i).padStart(3, '0')}`, 'place'))
 	);
 	const port = (i: number) => `port-${i}`;
@@ -213,15 +230,15 @@ describe('search limits', () => {
 		[-5, 0],
 		[NaN, 0]
 	])('limit %s -> %i results, the first by label', (limit, count) => {
-		const results = ports.search('port', limit);
+		const results = ports.search('port', limit).entities;
 		expect(results).toHaveLength(count);
 		expect(results.map((r) => r.key)).toEqual(Array.from({ length: count }, (_, i) => port(i)));
 	});
 });
 
 describe('search never breaks', () => {
-	it.each(['', ' ', '   \t\n ', '\u00a0', '\u200b'])('empty query %j -> []', (query) => {
-		expect(index.search(query)).toEqual([]);
+	it.each(['', ' ', '   \t\n ', '\u00a0', '\u200b'])('empty query %j -> nothing', (query) => {
+		expect(index.search(query)).toEqual({ entities: [], relations: [], suggestions: null });
 	});
 
 	it.each([
@@ -253,41 +270,220 @@ describe('search never breaks', () => {
 		'\\'.repeat(10_000)
 	])('hostile query %#', (query) => {
 		expect(() => index.search(query)).not.toThrow();
-		const results = index.search(query);
-		expect(Array.isArray(results)).toBe(true);
-		expect(results.length).toBeLessThanOrEqual(10);
+		const results = index.search(query, 10, 10);
+		expect(Array.isArray(results.entities)).toBe(true);
+		expect(results.entities.length).toBeLessThanOrEqual(10);
 	});
 
 	it('cuts a 10 kB query to its first characters, fast', () => {
 		const started = performance.now();
 		expect(keys(`india${' '.repeat(10_000)}`)).toEqual(['india', 'indian-ocean', 'make-in-india']);
-		expect(keys(`${'india '.repeat(2_000)}`)).toEqual([]);
-		expect(keys(`kudankulam nuclear${'x'.repeat(10_000)}`)).toEqual([]);
+		// Cut to its first words, which match India's name (a word said again counts once).
+		expect(keys(`${'india '.repeat(2_000)}`)[0]).toBe('india');
+		// Two words of three match: the entity with both is listed, as matching only some.
+		expect(found(`kudankulam nuclear${'x'.repeat(10_000)}`)).toEqual([
+			expect.objectContaining({ key: 'kudankulam', all: false })
+		]);
 		expect(performance.now() - started).toBeLessThan(500);
 	});
 
 	it('finds entities whose names are JavaScript property names', () => {
-		const odd = createSearchIndex([
+		const odd = indexOf([
 			entry('proto', '__proto__', 'thing'),
 			entry('ctor', 'constructor', 'thing', ['toString'])
 		]);
-		expect(odd.search('proto').map((r) => r.key)).toEqual(['proto']);
-		expect(odd.search('tostring')).toEqual([
-			{ key: 'ctor', label: 'constructor', type: 'thing', match: 'toString' }
+		expect(odd.search('proto').entities.map((r) => r.key)).toEqual(['proto']);
+		expect(odd.search('tostring').entities).toEqual([
+			expect.objectContaining({ key: 'ctor', label: 'constructor', type: 'thing', match: 'toString' })
 		]);
-		expect(odd.search('constructor').map((r) => r.key)).toEqual(['ctor']);
+		expect(odd.search('constructor').entities.map((r) => r.key)).toEqual(['ctor']);
 	});
 
 	it('indexes names with nothing searchable in them without trouble', () => {
-		const odd = createSearchIndex([entry('q', '???', 'thing', ['!!!', '']), entry('a', 'Alpha', 'thing')]);
+		const odd = indexOf([entry('q', '???', 'thing', ['!!!', '']), entry('a', 'Alpha', 'thing')]);
 		expect(odd.size).toBe(2);
-		expect(odd.search('???')).toEqual([]);
-		expect(odd.search('alp').map((r) => r.key)).toEqual(['a']);
+		expect(odd.search('???').entities).toEqual([]);
+		expect(odd.search('alp').entities.map((r) => r.key)).toEqual(['a']);
 	});
 
 	it('searches an empty index', () => {
-		const empty = createSearchIndex([]);
+		const empty = indexOf([]);
 		expect(empty.size).toBe(0);
-		expect(empty.search('india')).toEqual([]);
+		expect(empty.search('india')).toEqual({
+			entities: [],
+			relations: [],
+			suggestions: { names: [], type: null }
+		});
+	});
+});
+
+/** A small graph with texts: what the text tier reads. */
+function textCorpus() {
+	const entity = (
+		key: string,
+		label: string,
+		type: string,
+		extra: Partial<SearchNode['attributes']> = {}
+	): SearchNode => ({ key, attributes: { label, type, ...extra } });
+	const nodes = [
+		entity('india', 'India', 'country', { description: 'South Asian country balancing its partners.' }),
+		entity('russia', 'Russia', 'country', { aliases: ['Moscow'] }),
+		entity('crude-oil', 'Crude oil', 'commodity'),
+		entity('kudankulam', 'Kudankulam', 'project', {
+			description: 'Nuclear power plant in Tamil Nadu.',
+			data: { operator: 'Nuclear Power Corporation of India', capacity: 2000, url: 'https://example.org' }
+		}),
+		entity('suppliers', 'Diversification of defence suppliers', 'policy'),
+		entity('oil-minor', 'Oil Minor', 'company'),
+		entity('oilfield', 'Oilfield', 'place')
+	];
+	const relation = (
+		key: string,
+		source: string,
+		target: string,
+		label: string,
+		claim: string
+	): SearchEdge => ({
+		key,
+		source,
+		target,
+		attributes: { type: label, label, claim }
+	});
+	const edges = [
+		relation('india-buys-oil', 'india', 'crude-oil', 'buys', 'India imports discounted Russian crude oil.'),
+		relation('russia-sells-oil', 'russia', 'crude-oil', 'produces', 'Russia exports oil at a discount.'),
+		relation('india-russia', 'india', 'russia', 'partners with', 'A “special and privileged” partnership.'),
+		relation('india-suppliers', 'india', 'suppliers', 'pursues', 'India diversifies its defence suppliers.'),
+		relation('india-kudankulam', 'russia', 'kudankulam', 'builds', 'Russia builds reactors for the plant.')
+	];
+	const types = ['country', 'commodity', 'project', 'policy', 'company', 'place'];
+	return searchCorpus(
+		{
+			nodeTypes: Object.fromEntries(
+				types.map((type) => [type, { label: type[0]?.toUpperCase() + type.slice(1) }])
+			),
+			edgeTypes: {},
+			dataKinds: {
+				nodes: [
+					['operator', 'text'],
+					['capacity', 'number'],
+					['url', 'url']
+				],
+				edges: []
+			}
+		},
+		nodes,
+		edges
+	);
+}
+
+describe('search reads every text', () => {
+	const texts = createSearchIndex(textCorpus());
+	const first = (query: string) => texts.search(query, 10, 5);
+
+	it.each([
+		// query, entity expected among the results, where it matched, the marked words
+		['balancing', 'india', 'description', ['balancing']],
+		['project', 'kudankulam', 'type', ['Project']],
+		['tamil', 'kudankulam', 'description', ['Tamil']],
+		['corporation', 'kudankulam', 'data', ['Corporation']],
+		['discounted', 'india', 'claim', ['discounted']],
+		['reactors', 'russia', 'claim', ['reactors']],
+		// word forms: plurals, verbs and nouns of one stem
+		['import', 'india', 'claim', ['imports']],
+		['reactor', 'kudankulam', 'claim', ['reactors']],
+		['diversify', 'india', 'claim', ['diversifies']],
+		['diversification', 'suppliers', 'label', ['Diversification']],
+		// a typo in a text word
+		['discuonted', 'india', 'claim', ['discounted']],
+		// accents and case folded
+		['TAMIL nádu', 'kudankulam', 'description', ['Tamil', 'Nadu']],
+		// a quoted phrase
+		['"special and privileged"', 'india', 'claim', ['special', 'and', 'privileged']]
+	])('%j finds %s in its %s', (query, key, field, words) => {
+		const result = first(query).entities.find((hit) => hit.key === key);
+		expect(result?.where.field).toBe(field);
+		const where = result?.where;
+		expect(where?.marks.map(([start, end]) => where.text.slice(start, end))).toEqual(words);
+	});
+
+	it.each([
+		// several words: all of them first, then most, never nothing while one matches
+		['oil imports', ['crude-oil', 'india'], true],
+		['india russia partnership', ['india', 'russia'], true],
+		['crude zzzz', ['crude-oil'], false],
+		['reactors nowhere', ['russia', 'kudankulam'], false]
+	])('%j -> first %j (all words: %s)', (query, expected, all) => {
+		const results = first(query).entities;
+		expect(results.slice(0, expected.length).map((r) => r.key)).toEqual(expected);
+		expect(results[0]?.all).toBe(all);
+	});
+
+	it('ranks names before texts, and more relationships first among equal matches', () => {
+		// "oil": the name that begins with it, the word inside a name, then the texts, by relationship count.
+		expect(first('oil').entities.map((r) => r.key)).toEqual([
+			'oil-minor',
+			'oilfield',
+			'crude-oil',
+			'india',
+			'russia'
+		]);
+		expect(first('oil').entities.map((r) => r.degree)).toEqual([0, 0, 2, 3, 3]);
+	});
+
+	it('reads text and category attributes only', () => {
+		expect(first('example').entities).toEqual([]);
+		expect(first('2000').entities).toEqual([]);
+	});
+
+	it('does not match stop words inside texts, but keeps them inside phrases and names', () => {
+		expect(first('the').entities).toEqual([]);
+		expect(first('"special and"').entities.map((r) => r.key)).toEqual(['india', 'russia']);
+	});
+
+	it('a quoted phrase needs its words in a row', () => {
+		expect(first('"privileged special"').entities).toEqual([]);
+		expect(first('"crude oil"').entities.map((r) => r.key)).toEqual(['crude-oil', 'india']);
+	});
+
+	it('finds relationships by their own words, their entities supplying the rest', () => {
+		// "discount" is a form of "discounted": the relationship whose claim has it comes second.
+		expect(first('discounted').relations.map((r) => r.key)).toEqual(['india-buys-oil', 'russia-sells-oil']);
+		expect(first('discounted').relations[0]).toEqual({
+			key: 'india-buys-oil',
+			source: { key: 'india', label: 'India' },
+			target: { key: 'crude-oil', label: 'Crude oil' },
+			label: 'buys',
+			undirected: false,
+			where: {
+				field: 'claim',
+				text: 'India imports discounted Russian crude oil.',
+				marks: [[14, 24]]
+			}
+		});
+		// "russia" comes from the entity's name, "exports" from the claim.
+		expect(first('russia exports').relations.map((r) => r.key)).toEqual(['russia-sells-oil']);
+		// A relationship is not listed for its entities' names alone.
+		expect(first('kudankulam').relations).toEqual([]);
+		// None unless asked for.
+		expect(texts.search('discounted').relations).toEqual([]);
+	});
+
+	it('offers the closest names and the most connected entities of a type when nothing matches', () => {
+		const answer = first('kudankulamm reactorz');
+		expect(answer.entities.map((r) => r.key)).toContain('kudankulam');
+		const none = first('qqqq');
+		expect(none).toEqual({ entities: [], relations: [], suggestions: { names: [], type: null } });
+		const typo = first('Rushaa');
+		expect(typo.entities).toEqual([]);
+		expect(typo.suggestions?.names.map((r) => r.key)).toEqual(['russia']);
+		expect(typo.suggestions?.type).toMatchObject({
+			type: 'country',
+			label: 'Country',
+			entities: [expect.objectContaining({ key: 'india' }), expect.objectContaining({ key: 'russia' })]
+		});
+		const typeWord = first('kountrees');
+		expect(typeWord.entities).toEqual([]);
+		expect(typeWord.suggestions?.type?.type).toBe('country');
 	});
 });
