@@ -79,7 +79,7 @@ async function session(browser: Browser, url: string, explorer: boolean): Promis
 		await panAndHover(page);
 		if (explorer) {
 			await phase(page, 'search');
-			const search = page.getByRole('combobox', { name: 'Search entities by name' });
+			const search = page.getByRole('combobox', { name: 'Search the graph' });
 			await search.pressSequentially('Kingdom', { delay: 60 });
 			const results = page.getByRole('listbox', { name: 'Search results' });
 			await results.getByRole('option').first().waitFor({ timeout: 120_000 });

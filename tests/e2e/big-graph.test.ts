@@ -14,7 +14,8 @@ import {
 	nodeDisplay,
 	nodePosition,
 	panelSentences,
-	panelShows
+	panelShows,
+	unfoldPanel
 } from './graph-page';
 
 const graph = allGraphs().get('big-synthetic');
@@ -32,9 +33,10 @@ describe('an entity page of a big graph', () => {
 		expect(page.url()).toBe(browser().url(`/big-synthetic/${hub}`));
 		await expect(page.title()).resolves.toBe(`${details?.label} · ${graph.getAttribute('title')}`);
 		const relationships = details?.groups.reduce((sum, group) => sum + group.relations.length, 0) ?? -1;
-		// A hub's groups are listed 15 at a time; "Show … more" lists the rest.
+		// A hub's groups are listed 15 at a time, all but three folded; "Show … more" (in the fold) lists the rest.
 		const firstListed = (await panelSentences(page)).length;
 		expect(firstListed).toBeLessThan(relationships);
+		await unfoldPanel(page);
 		const more = page.getByRole('button', { name: /^Show \d+ more$/ });
 		while ((await more.count()) > 0) await more.first().click();
 		await expect(panelSentences(page)).resolves.toHaveLength(relationships);
@@ -95,7 +97,7 @@ describe('an entity page of a big graph', () => {
 		const response = await page.goto(browser().url('/big-synthetic/no-such-entity'));
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
-		await expect(page.getByRole('combobox', { name: 'Search entities by name' }).inputValue()).resolves.toBe(
+		await expect(page.getByRole('combobox', { name: 'Search the graph' }).inputValue()).resolves.toBe(
 			'no such entity'
 		);
 		expect(page.url()).toBe(browser().url('/big-synthetic/no-such-entity'));
@@ -116,7 +118,7 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		await page.goto(browser().url('/big-synthetic'));
 		await graphSettled(page);
 		expect(workers.some((url) => /graph-worker/.test(url))).toBe(true);
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.pressSequentially(quietLabel.slice(0, 8));
 		// Scoped to the results: the legend's selects have options too.
 		const results = page.getByRole('listbox', { name: 'Search results' });

@@ -23,7 +23,7 @@ describe('explorer', () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url(`/${GRAPH}`));
 		await graphSettled(page);
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.fill('Delhi');
 		const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
 		await expect(option.innerText()).resolves.toContain('India');
@@ -182,7 +182,7 @@ describe('explorer without WebGL', () => {
 		).toBe(true);
 		await page.getByRole('complementary').getByRole('link', { name: 'Tamil Nadu', exact: true }).click();
 		await panelShows(page, 'Tamil Nadu');
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.fill('washington');
 		await search.press('Enter');
 		await panelShows(page, 'United States');
@@ -201,7 +201,7 @@ describe('explorer on another graph', () => {
 		// Every entity is named on the canvas from the first frame, with nothing selected or moving.
 		const labelled = await page.evaluate(() => window.__graph?.labelled() ?? []);
 		expect(labelled.sort()).toEqual(['coffee', 'india', 'kenya', 'russia', 'tea']);
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.fill('assam');
 		await search.press('Enter');
 		await page.waitForURL(browser().url('/tea-trade/india'));

@@ -59,6 +59,15 @@ export async function panelSentences(page: Page): Promise<string[]> {
 	return page.locator('[data-edge] .sentence').allInnerTexts();
 }
 
+/**
+ * Unfolds every folded group of the panel: a hub's groups (above 12 relationships) list three relationships and
+ * fold the rest under "N more" (a native <details>).
+ */
+export async function unfoldPanel(page: Page): Promise<void> {
+	const folded = page.locator('article[data-entity] details.fold:not([open]) > summary');
+	while ((await folded.count()) > 0) await folded.first().click();
+}
+
 /** Waits until the panel shows `name` as its heading (navigation updates the URL before the panel). */
 export async function panelShows(page: Page, name: string): Promise<void> {
 	await panelHeading(page).filter({ hasText: name }).waitFor();
@@ -70,6 +79,8 @@ export async function openLegend(page: Page): Promise<void> {
 	if (!(await legend.evaluate((element) => (element as HTMLDetailsElement).open))) {
 		await legend.locator('summary').first().click();
 	}
+	// The filters load the first time the legend is unfolded.
+	await legend.locator('fieldset').first().waitFor();
 }
 
 /** Opens the Export dialog (unless it is open) and clicks `button`; the `count` downloads it starts. */

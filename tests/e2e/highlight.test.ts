@@ -21,8 +21,8 @@ describe('search highlight', () => {
 	const browser = useBrowser();
 
 	for (const [where, address, box] of [
-		['in the explorer', `/${GRAPH}`, 'Search entities by name'],
-		['in an embed with search=1', `/embed/${GRAPH}?search=1`, 'Search entities by name']
+		['in the explorer', `/${GRAPH}`, 'Search the graph'],
+		['in an embed with search=1', `/embed/${GRAPH}?search=1`, 'Search the graph']
 	] as const) {
 		it(`marks the entities a search matches on the canvas ${where}, and drops the mark when cleared`, async () => {
 			const page = await browser().newPage();

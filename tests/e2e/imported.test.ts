@@ -29,7 +29,7 @@ describe('a CSV graph (edges and nodes tables)', () => {
 		await page.mouse.click(x, y);
 		await page.waitForURL(browser().url(`/${CSV}/kolkata`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('Kolkata Tea Auction');
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.fill('Mombasa');
 		const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
 		await expect(option.innerText()).resolves.toContain('Mombasa');
@@ -98,7 +98,7 @@ describe('a GEXF graph from Gephi (positions, sizes, colours and a typed attribu
 		await page.mouse.click(x, y);
 		await page.waitForURL(browser().url(`/${GEXF}/48`));
 		await expect(panelHeading(page).innerText()).resolves.toBe('Gavroche');
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.fill('Valjean');
 		const option = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
 		await expect(option.innerText()).resolves.toContain('Valjean');

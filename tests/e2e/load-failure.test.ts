@@ -155,7 +155,7 @@ describe('a graph file that fails to load: plain words, search unavailable, try 
 		const [, failure] = FAILURES[0] as [string, Failure];
 		const { page } = await openFailing(browser(), `/${GRAPH}`, GRAPH, failure);
 		await loadAlert(page).waitFor();
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await expect(search.getAttribute('placeholder')).resolves.not.toMatch(/loads with the graph/i);
 		await expect(page.getByRole('search').first().innerText()).resolves.toMatch(
 			/unavailable|could not be loaded/i
@@ -181,8 +181,6 @@ describe('a graph file that fails to load: plain words, search unavailable, try 
 		await loadAlert(page).waitFor();
 		await page.getByRole('button', { name: /try again|retry/i }).click();
 		await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
-		await expect(page.getByRole('combobox', { name: 'Search entities by name' }).isEnabled()).resolves.toBe(
-			true
-		);
+		await expect(page.getByRole('combobox', { name: 'Search the graph' }).isEnabled()).resolves.toBe(true);
 	});
 });

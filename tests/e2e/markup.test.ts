@@ -12,9 +12,11 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMBED_SIZES, embedSnippet } from '../../src/lib/explorer/embed-snippet';
 import { type KnowledgeGraph, exportGraph } from '../../src/lib/graph/build';
-import { entityDetails, evidenceBySource } from '../../src/lib/graph/query';
+import { citedSections } from '../../src/lib/graph/citations';
+import { entityDetails, evidenceBySource, groupPhrase } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { type Browser, useBrowser } from './browser';
+import { expectSourcesList } from './entity-panel';
 import { graphSettled, nodePosition, openLegend, panelHeading, panelShows } from './graph-page';
 import { type HostPage, startHostPage } from './host-page';
 
@@ -132,20 +134,31 @@ async function expectHead(
 // ---------------------------------------------------------------------------------------------------------------
 // What must be there, as text
 
-/** The sentence, claim and evidence lines of a relationship, as a person reads them. */
-function relationText(edge: string) {
+/**
+ * The sentence, claim and evidence lines of a relationship, as a person reads them: in a path or an embed's
+ * caption, each source's title with its sections; in an entity's page, which lists the sources at its end, only
+ * the sections, each once.
+ */
+function relationText(edge: string, where: 'panel' | 'path') {
 	const { label: verb, claim, evidence } = graph.getEdgeAttributes(edge);
 	const sentence = `${label(graph.source(edge))} — ${verb} → ${label(graph.target(edge))}`;
-	const lines = evidenceBySource(evidence ?? []).map(
-		([source, sections]) =>
-			`${sourceTitle(source)} — ${sections.length === 1 ? 'section' : 'sections'} ${sections.map((s) => `“${s}”`).join(', ')}`
-	);
-	return { sentence, claim, evidence: lines };
+	const lines =
+		where === 'path'
+			? evidenceBySource(evidence ?? []).map(
+					([source, sections]) =>
+						`${sourceTitle(source)} — ${sections.length === 1 ? 'section' : 'sections'} ${sections.map((s) => `“${s}”`).join(', ')}`
+				)
+			: [
+					citedSections([{ evidence: evidence ?? [] }])
+						.flatMap(([, sections]) => sections.map((section) => `§ ${section}`))
+						.join(' · ')
+				];
+	return { sentence, claim, evidence: lines.map(squash) };
 }
 
 /** One relationship as listed in `scope` (a panel or a path). */
-async function expectRelation(scope: Locator, edge: string): Promise<void> {
-	const expected = relationText(edge);
+async function expectRelation(scope: Locator, edge: string, where: 'panel' | 'path'): Promise<void> {
+	const expected = relationText(edge, where);
 	const item = scope.locator(`[data-edge="${edge}"]`).first();
 	await expect(item.locator('.sentence').textContent().then(squash)).resolves.toBe(expected.sentence);
 	await expect(item.locator('.claim').textContent()).resolves.toBe(expected.claim);
@@ -153,8 +166,12 @@ async function expectRelation(scope: Locator, edge: string): Promise<void> {
 	expect(evidence).toEqual(expected.evidence);
 }
 
-/** An entity's panel (explorer, embed caption, page without JavaScript): every text of it, exactly. */
-async function expectPanel(page: Page | Frame, key: string): Promise<void> {
+/**
+ * An entity's panel (explorer, page without JavaScript, embed caption): every text of it, exactly; its groups
+ * named by what they say; on the entity's page, the sources it cites listed once at its end (an embed's caption
+ * gives each relationship's sources under it instead).
+ */
+async function expectPanel(page: Page | Frame, key: string, where: 'page' | 'embed' = 'page'): Promise<void> {
 	const details = entityDetails(graph, key);
 	if (!details) throw new Error(key);
 	const panel = page.locator(`article[data-entity="${key}"]`);
@@ -163,8 +180,15 @@ async function expectPanel(page: Page | Frame, key: string): Promise<void> {
 	expect(text).toContain(details.typeLabel);
 	if (details.aliases.length > 0) expect(text).toContain(`Also called: ${details.aliases.join(', ')}`);
 	await expect(panel.locator('.description').textContent()).resolves.toBe(details.description);
-	for (const group of details.groups) expect(text).toContain(group.typeLabel);
-	for (const edge of new Set(graph.edges(key))) await expectRelation(panel, edge);
+	const headings = (await panel.getByRole('heading', { level: 3 }).allTextContents()).map(squash);
+	expect(headings).toEqual(
+		details.groups.map((group) => squash(`${groupPhrase(details.label, group)} (${group.relations.length})`))
+	);
+	for (const edge of new Set(graph.edges(key))) {
+		await expectRelation(panel, edge, where === 'page' ? 'panel' : 'path');
+	}
+	if (where === 'page') await expectSourcesList(page, graph, key);
+	else await expect(panel.locator('section.sources').count()).resolves.toBe(0);
 }
 
 /** Where each source links: its http(s) URL, exactly as the file has it; a source without one links nowhere. */
@@ -350,7 +374,7 @@ describe('hostile markup in the data, with JavaScript', () => {
 	it('search: results show names, types and matched aliases as text, and open the entity', async () => {
 		const { page, seen } = await open(browser(), `/${GRAPH}`);
 		await graphSettled(page);
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		const options = page.getByRole('option');
 		for (const [query, key] of [
 			['img', 'img-onerror'],
@@ -405,7 +429,7 @@ describe('hostile markup in the data, with JavaScript', () => {
 				.locator('[data-edge]')
 				.evaluateAll((items) => items.map((item) => item.getAttribute('data-edge') ?? ''));
 			expect(edges.length).toBeGreaterThan(0);
-			for (const edge of edges) await expectRelation(section, edge);
+			for (const edge of edges) await expectRelation(section, edge, 'path');
 		}
 		await expect(page.getByRole('combobox', { name: 'From entity' }).inputValue()).resolves.toBe(
 			label('img-onerror')
@@ -458,7 +482,7 @@ describe('hostile markup in the data, with JavaScript', () => {
 			const embed = await open(browser(), `/embed/${GRAPH}/${key}?legend=1`);
 			expect(embed.status).toBe(200);
 			await graphSettled(embed.page);
-			await expectPanel(embed.page, key);
+			await expectPanel(embed.page, key, 'embed');
 			const details = entityDetails(graph, key);
 			await expectHead(embed.page, `${label(key)} · ${TITLE}`, details?.description || label(key), false);
 			await expectClean(embed.page, embed.seen);
@@ -473,7 +497,7 @@ describe('hostile markup in the data, with JavaScript', () => {
 			await page.locator(`a[href="/embed/${GRAPH}/${next}"]`).first().click();
 			await page.waitForURL(browser().url(`/embed/${GRAPH}/${next}`));
 			await page.locator(`article[data-entity="${next}"]`).waitFor();
-			await expectPanel(page, next);
+			await expectPanel(page, next, 'embed');
 			await expect.poll(() => page.title()).toBe(`${label(next)} · ${TITLE}`);
 		}
 		await expectClean(page, seen);
@@ -536,7 +560,7 @@ describe('hostile markup in the data, with JavaScript', () => {
 			await expect(page.getByRole('heading', { level: 2, name: /^Search/ }).textContent()).resolves.toBe(
 				`Search “${TITLE}”`
 			);
-			const search = page.getByRole('combobox', { name: 'Search entities by name' });
+			const search = page.getByRole('combobox', { name: 'Search the graph' });
 			await expect(search.inputValue()).resolves.toBe(guess);
 			await search.focus();
 			const options = page.getByRole('option');
@@ -631,7 +655,7 @@ describe('hostile markup in the data, without JavaScript', () => {
 			await page.close();
 
 			const embed = await open(browser(), `/embed/${GRAPH}/${key}`);
-			await expectPanel(embed.page, key);
+			await expectPanel(embed.page, key, 'embed');
 			await expectHead(embed.page, `${label(key)} · ${TITLE}`, details?.description || label(key), false);
 			await expectClean(embed.page, embed.seen);
 			await embed.page.close();

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, visibleElements } from '../../src/lib/graph/view';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
-import { exportBy, graphSettled, isEdgeDrawn, openLegend, panelSentences } from './graph-page';
+import { exportBy, graphSettled, isEdgeDrawn, openLegend, panelSentences, unfoldPanel } from './graph-page';
 
 const NATIONAL_INTEREST = 'india-guided-by-national-interest';
 const flagship = allGraphs().get('india-russia');
@@ -23,6 +23,8 @@ describe('modality in the explorer', () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/india-russia/india'));
 		await graphSettled(page);
+		// Both hedged relationships are in the folds of India's groups.
+		await unfoldPanel(page);
 		const sentence = page.locator(`[data-edge="${NATIONAL_INTEREST}"] .sentence`);
 		await expect(sentence.locator('.modality').innerText()).resolves.toBe('according to India');
 		await expect(

@@ -17,6 +17,7 @@ import { entityDetails } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { hasEntityPages } from '../../src/lib/server/prerender';
 import { useBrowser } from './browser';
+import { expectFolded, expectSourcesList } from './entity-panel';
 
 const base = inject('baseURL');
 
@@ -95,6 +96,36 @@ describe('without JavaScript', () => {
 			await page.getByRole('link', { name: 'Tamil Nadu', exact: true }).click();
 			await page.waitForURL(browser().url('/india-russia/tamil-nadu'));
 			await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Tamil Nadu');
+		});
+
+		it('reads a hub through: folded groups a click unfolds, and each claim’s section leads to its source', async () => {
+			const flagship = graphs.get('india-russia');
+			if (!flagship) throw new Error('the flagship graph is missing');
+			const page = await browser().newPage();
+			await page.goto(browser().url('/india-russia/india'));
+			// Each group in a phrase with a count; beyond three relationships the rest under "N more".
+			const groups = await expectFolded(page, 'india');
+			const phrases = groups.map((group) => group.phrase);
+			expect(phrases).toEqual(expect.arrayContaining(['buys …', '… pressures India']));
+			const driven = groups.find((group) => group.phrase === 'is driven by …');
+			const folded = page.locator('[data-edge="india-guided-by-national-interest"]');
+			await expect(folded.isVisible()).resolves.toBe(false);
+			await driven?.section.locator('details.fold > summary').click();
+			await expect(folded.isVisible()).resolves.toBe(true);
+			// The sources once at the end; a claim's section is a link to its entry there.
+			await expectSourcesList(page, flagship, 'india');
+			const link = page
+				.locator('[data-edge="us-pressure-pressures-india"]')
+				.getByRole('link', { name: '§ Lead', exact: true });
+			const href = (await link.getAttribute('href')) ?? '';
+			expect(href).toMatch(/^#cite-india-article-\d+$/);
+			await link.click();
+			await page.waitForURL(browser().url(`/india-russia/india${href}`));
+			const target = await page.evaluate(() => {
+				const entry = document.querySelector(':target');
+				return { id: entry?.id, text: entry?.textContent, inList: entry?.closest('section.sources') != null };
+			});
+			expect(target).toEqual({ id: href.slice(1), text: '§ Lead', inList: true });
 		});
 	});
 });

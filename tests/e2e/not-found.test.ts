@@ -27,7 +27,7 @@ describe('not found', () => {
 		const response = await page.goto(browser().url('/india-russia/kudankulam'));
 		expect(response?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Not found');
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await expect(search.inputValue()).resolves.toBe('kudankulam');
 		await search.focus();
 		await expect(page.getByRole('option').first().innerText()).resolves.toContain(
@@ -55,7 +55,7 @@ describe('not found', () => {
 		'answers an entity address with %s with 404 and a search started from it, as text',
 		async (_, path, guess) => {
 			const { page, uncaught } = await openNotFound(path);
-			const search = page.getByRole('combobox', { name: 'Search entities by name' });
+			const search = page.getByRole('combobox', { name: 'Search the graph' });
 			await expect(search.inputValue()).resolves.toBe(guess);
 			await expect(page.locator('b').count()).resolves.toBe(0);
 			await search.fill('kudankulam');

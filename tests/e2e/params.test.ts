@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Browser, useBrowser } from './browser';
-import { graphSettled, panelShows } from './graph-page';
+import { graphSettled, openLegend, panelShows } from './graph-page';
 
 const GRAPH = 'india-russia';
 const TITLE = 'India and Russia after the Modi–Putin talks';
@@ -108,6 +108,7 @@ describe('hostile query parameters in the explorer', () => {
 				const { page, problems } = await openOk(browser(), path);
 				await graphSettled(page);
 				await panelShows(page, heading);
+				await openLegend(page);
 				await expect
 					.poll(() => viewState(page), { message: path.slice(0, 80) })
 					.toEqual({ ...DEFAULT, ...expected });

@@ -281,7 +281,7 @@ describe('every kind of page under its policy', () => {
 		const violations = await watchViolations(page);
 		await page.goto(browser().url('/india-russia'));
 		await graphSettled(page);
-		const search = page.getByRole('combobox', { name: 'Search entities by name' });
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
 		await search.fill('Delhi');
 		await search.press('Enter');
 		await page.waitForURL(browser().url('/india-russia/india'));

@@ -11,8 +11,11 @@ import { entityHref, graphHref } from '$lib/links';
 export interface Navigator {
 	/** The address of entity `key` (null: the whole graph) in this host, with the view's options. */
 	href(key: string | null): string;
-	/** Moves the view to entity `key` (null: the whole graph), as a new entry in the history. */
-	open(key: string | null): void;
+	/**
+	 * Moves the view to entity `key` (null: the whole graph), as a new entry in the history; with `relation`, to
+	 * that relationship of the entity (`#relation-<edge>` on its page: the panel shows it, the canvas marks it).
+	 */
+	open(key: string | null, relation?: string): void;
 	/**
 	 * Puts new view options (filters, depth, sizes, colours) into the address, keeping the entity; for hosts that
 	 * show the legend, where readers change them (the embed shows a plain key instead).

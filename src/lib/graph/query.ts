@@ -231,3 +231,16 @@ export function modalityPhrase(modality: Modality, speaker?: string): string | n
 			return 'possible';
 	}
 }
+
+/**
+ * A group of relationships as a phrase around the entity, from the relation type's label: "buys …" (the entity
+ * is the subject: the panel's heading names it), "… supplies India"; an undirected group "linked with …, either
+ * way".
+ */
+export function groupPhrase(
+	entityLabel: string,
+	group: Pick<RelationGroup, 'typeLabel' | 'direction' | 'undirected'>
+): string {
+	if (group.direction === 'in' && !group.undirected) return `… ${group.typeLabel} ${entityLabel}`;
+	return `${group.typeLabel} …${group.undirected ? ', either way' : ''}`;
+}

@@ -7,6 +7,7 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import { type Navigator, explorerHref } from '$lib/explorer/navigator';
+import { relationHash } from '$lib/explorer/relation-hash';
 import { parseViewOptions, withViewOptions } from '$lib/graph/view';
 
 /** Moves between the explorer's pages with SvelteKit's router, keeping the view options in the address. */
@@ -14,7 +15,7 @@ export function kitNavigator(explorer: Explorer): Navigator {
 	const href = (key: string | null) => explorerHref(explorer.graphId, key, explorer.options);
 	return {
 		href,
-		open: (key) => void goto(href(key)),
+		open: (key, relation) => void goto(href(key) + (relation === undefined ? '' : relationHash(relation))),
 		setOptions: (options) =>
 			void goto(page.url.pathname + withViewOptions(page.url.search, options), {
 				keepFocus: true,

@@ -1,5 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entitiesByType, entityDetails, evidenceBySource, graphSummary } from '../../../src/lib/graph/query';
+import { loadGraph } from '../../../src/lib/graph/load';
+import {
+	type EntityDetails,
+	entitiesByType,
+	entityDetails,
+	evidenceBySource,
+	graphSummary,
+	groupPhrase
+} from '../../../src/lib/graph/query';
+import { citationAnchors, citationId, citedSections } from '../../../src/lib/graph/citations';
 import { tinyGraph } from '../helpers';
 
 describe('entityDetails', () => {
@@ -70,5 +80,107 @@ describe('evidenceBySource', () => {
 			['a', ['One', 'Three']],
 			['b', ['Two']]
 		]);
+	});
+});
+
+describe('citedSections and citationId', () => {
+	it('names each source once, with each of its sections once, in order of first citation', () => {
+		expect(
+			citedSections([
+				{ evidence: [{ source: 'a', section: 'One' }] },
+				{ evidence: [] },
+				{
+					evidence: [
+						{ source: 'b', section: 'Two' },
+						{ source: 'a', section: 'One' },
+						{ source: 'a', section: 'Three' }
+					]
+				},
+				{ evidence: [{ source: 'b', section: 'Two' }] }
+			])
+		).toEqual([
+			['a', ['One', 'Three']],
+			['b', ['Two']]
+		]);
+	});
+
+	it('makes ids of the key, the source and the place, never of the section’s text', () => {
+		expect(citationId('india', 'article', 0)).toBe('cite-india-article-1');
+		expect(citationId('EAC-Buyers.2', 'notes_2', 11)).toBe('cite-EAC-Buyers.2-notes_2-12');
+		expect(citationId('a b', '<x>', 0)).toMatch(/^[\w.-]+$/);
+	});
+});
+describe('citationAnchors', () => {
+	it('gives each cited section of an entity one id, the same whichever relationships are listed', () => {
+		const relation = (evidence: { source: string; section: string }[]) =>
+			({ evidence }) as unknown as EntityDetails['groups'][number]['relations'][number];
+		const entity = {
+			key: 'india',
+			groups: [
+				{
+					type: 't',
+					typeLabel: 't',
+					direction: 'out' as const,
+					undirected: false,
+					relations: [
+						relation([{ source: 'article', section: 'Lead' }]),
+						relation([
+							{ source: 'article', section: 'Oil' },
+							{ source: 'notes', section: 'Lead' }
+						])
+					]
+				}
+			]
+		};
+		const anchorOf = citationAnchors(entity);
+		expect(anchorOf('article', 'Lead')).toBe('cite-india-article-1');
+		expect(anchorOf('article', 'Oil')).toBe('cite-india-article-2');
+		expect(anchorOf('notes', 'Lead')).toBe('cite-india-notes-1');
+	});
+});
+
+describe('group headings', () => {
+	it('names a group by what it says, around the entity, in its direction', () => {
+		const group = (typeLabel: string, direction: 'out' | 'in', undirected = false) => ({
+			typeLabel,
+			direction,
+			undirected
+		});
+		expect(groupPhrase('India', group('buys', 'out'))).toBe('buys …');
+		expect(groupPhrase('India', group('supplies', 'in'))).toBe('… supplies India');
+		expect(groupPhrase('Western sanctions', group('pressures', 'in'))).toBe('… pressures Western sanctions');
+		expect(groupPhrase('Valjean', group('linked with', 'out', true))).toBe('linked with …, either way');
+	});
+
+	it('reads as English for every group of the flagship', () => {
+		const loaded = loadGraph(
+			readFileSync(new URL('../../../graph-data/india-russia.json', import.meta.url)),
+			'india-russia.json'
+		);
+		if (!loaded.ok) throw new Error('the flagship does not load');
+		const graph = loaded.graph;
+		const headings = new Set<string>();
+		graph.forEachNode((key) => {
+			const details = entityDetails(graph, key);
+			if (!details) return;
+			for (const g of details.groups) headings.add(groupPhrase(details.label, g));
+		});
+		for (const heading of [
+			'buys …',
+			'… buys Crude oil',
+			'supplies …',
+			'… supplies Crude oil',
+			'is driven by …',
+			'presents itself as …',
+			'eases or offsets …',
+			'is part of …',
+			'is located in …',
+			'is phasing out …',
+			'cannot match …',
+			'… is located in Tamil Nadu'
+		])
+			expect(headings).toContain(heading);
+		// Every heading is a phrase of words around "…", never a bare type key.
+		for (const heading of headings) expect(heading).toMatch(/^(?:… [^…]+|[^…]+ …(?:, either way)?)$/);
 	});
 });
