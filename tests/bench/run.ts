@@ -156,6 +156,7 @@ function search(
 	results.push(
 		result(`search ${size}: index build`, times.buildMs, 'ms'),
 		result(`search ${size}: index memory`, times.indexMb, 'MB'),
+		result(`search ${size}: suggestions when nothing matches`, times.suggestMs, 'ms'),
 		result(`search ${size}: keystroke p50`, times.p50, 'ms'),
 		result(`search ${size}: keystroke p95`, times.p95, 'ms', { target: p95Target })
 	);

@@ -34,7 +34,9 @@ export const FIXED_QUERIES: readonly string[] = [
 	'according to officials',
 	'analysts noted imports',
 	'buys discounted zzyzx',
-	'"records show that"'
+	'"records show that"',
+	// Nothing matches: the suggestions' path.
+	'kudankxlxmx'
 ];
 
 /** `word` with two letters in its middle swapped: "vogopado" -> "vogoapdo". */
@@ -111,6 +113,11 @@ export interface SearchTimes {
 	slowest: string;
 	keystrokes: number;
 	passes: number;
+	/**
+	 * The slowest of the suggestions asked for the script's queries that find nothing (a search box asks once the
+	 * reader pauses), ms, median over the passes.
+	 */
+	suggestMs: number;
 	/** How many queries the script has, and how many of them (typed in full) found anything. */
 	queries: number;
 	queriesWithHits: number;
@@ -153,8 +160,23 @@ export function benchSearch(graph: KnowledgeGraph, builds: number, passes: numbe
 		p50s.push(percentile(times, 50));
 		p95s.push(percentile(times, 95));
 	}
+	const empty = script.filter((query) => {
+		const answer = index.search(query, LIMIT, RELATIONS);
+		return answer.entities.length === 0 && answer.relations.length === 0;
+	});
+	const suggestTimes: number[] = [];
+	for (let pass = 0; pass < passes; pass++) {
+		let slowestSuggest = 0;
+		for (const query of empty) {
+			const started = performance.now();
+			index.suggest(query);
+			slowestSuggest = Math.max(slowestSuggest, performance.now() - started);
+		}
+		suggestTimes.push(slowestSuggest);
+	}
 	return {
 		buildMs: median(buildTimes),
+		suggestMs: median(suggestTimes),
 		indexMb,
 		p50: median(p50s),
 		p95: median(p95s),

@@ -7,8 +7,7 @@ import { expect } from 'vitest';
 import type { KnowledgeGraph } from '../../src/lib/graph/build';
 import { citedSections } from '../../src/lib/graph/citations';
 import { entityDetails } from '../../src/lib/graph/query';
-
-const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+import { squash } from './graph-page';
 
 export interface PanelGroup {
 	section: Locator;

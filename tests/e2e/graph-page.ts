@@ -18,6 +18,9 @@ declare global {
 }
 
 /** Waits until the graph is drawn and the camera has stopped moving. */
+/** Text as a person reads it: runs of white space as one space, no space at the ends. */
+export const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
 export async function graphSettled(page: Page): Promise<void> {
 	await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
 	await page.waitForFunction(() => window.__graph !== undefined && !window.__graph.isMoving());

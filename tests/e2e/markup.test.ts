@@ -17,7 +17,7 @@ import { entityDetails, evidenceBySource, groupPhrase } from '../../src/lib/grap
 import { allGraphs } from '../../src/lib/server/graphs';
 import { type Browser, useBrowser } from './browser';
 import { expectSourcesList } from './entity-panel';
-import { graphSettled, nodePosition, openLegend, panelHeading, panelShows } from './graph-page';
+import { graphSettled, nodePosition, openLegend, panelHeading, panelShows, squash } from './graph-page';
 import { type HostPage, startHostPage } from './host-page';
 
 declare global {
@@ -52,7 +52,6 @@ for (const payload of PAYLOADS) {
 
 /** What PageMeta writes into the description tags. */
 const summary = (text: string) => (text.length > 300 ? `${text.slice(0, 297)}…` : text);
-const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,13 +9,12 @@ import { entityDetails } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
 import { expectFolded, expectSourcesList, panelGroups } from './entity-panel';
-import { graphSettled, panelSentences } from './graph-page';
+import { graphSettled, panelSentences, squash } from './graph-page';
 
 const flagship = allGraphs().get('india-russia');
 if (!flagship) throw new Error('the flagship graph is missing');
 const INDIA = entityDetails(flagship, 'india');
 if (!INDIA) throw new Error('the flagship has no India');
-const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 describe('a hub’s panel', () => {
 	const browser = useBrowser();

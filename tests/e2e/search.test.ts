@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { graphSettled, nodeDisplay, panelHeading } from './graph-page';
+import { graphSettled, nodeDisplay, panelHeading, squash } from './graph-page';
 
 const GRAPH = 'india-russia';
 const file = JSON.parse(readFileSync(`graph-data/${GRAPH}.json`, 'utf8')) as {
@@ -40,19 +40,27 @@ describe('search', () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url(`/${GRAPH}`));
 		await graphSettled(page);
-		for (const [query, label, where] of [
+		const list = page.getByRole('listbox', { name: 'Search results' });
+		for (const [query, label, where, marked] of [
 			// a word of a relationship's label or claim
-			['discounted', labelOf('india'), /in a (claim|relationship): .*discounted/i],
+			['discounted', labelOf('india'), /^in a (claim|relationship): .*discounted/, 'discounted'],
 			// an entity's type
-			['project', labelOf('kudankulam-nuclear-power-plant'), /Project/],
-			// a word form: "diversify" reaches "Diversification"
-			['diversify', 'Diversification of India’s defence suppliers', /Diversification/]
+			['project', labelOf('kudankulam-nuclear-power-plant'), /^type: Project$/, 'Project'],
+			// a word form: "diversify" reaches "Diversification", marked in the name
+			['diversify', 'Diversification of India’s defence suppliers', null, 'Diversification']
 		] as const) {
 			await typeQuery(page, query);
 			const texts = await optionTexts(page);
-			const found = texts.find((text) => text.startsWith(label));
-			expect(found, `${query}: ${texts.join(' | ')}`).toBeDefined();
-			expect(found).toMatch(where);
+			const option = list.getByRole('option').filter({ hasText: label }).first();
+			expect(
+				texts.some((text) => text.startsWith(label)),
+				`${query}: ${texts.join(' | ')}`
+			).toBe(true);
+			// Where it matched, after the name and type (nothing more when the name itself matched).
+			const matched = option.locator('.match');
+			if (where) await expect(matched.textContent().then(squash)).resolves.toMatch(where);
+			else await expect(matched.count()).resolves.toBe(0);
+			await expect(option.locator('mark').allTextContents()).resolves.toContain(marked);
 		}
 		// The count is the entity's relationships, as the file has them.
 		await typeQuery(page, 'discounted');
@@ -78,19 +86,20 @@ describe('search', () => {
 	});
 
 	it('opens a relationship found: its entity, the relationship marked in the panel and on the canvas', async () => {
-		const page = await browser().newPage();
-		await page.goto(browser().url(`/${GRAPH}`));
-		await graphSettled(page);
 		const edge = file.edges.find((each) => each.key === 'india-buys-crude-oil-from-russia');
 		if (!edge) throw new Error('the flagship should have India buying crude oil from Russia');
-		const unrelated = file.nodes.find((node) => node.key !== edge.source && node.key !== edge.target)
-			?.key as string;
-		const before = await nodeDisplay(page, unrelated);
+		// A neighbour of India other than Russia: India's own page does not fade it, the relationship's highlight does.
+		const neighbour = file.edges.find(
+			(each) => each.source === edge.source && each.target !== edge.target && each.target !== edge.source
+		)?.target as string;
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/${GRAPH}/${edge.source}`));
+		await graphSettled(page);
+		const before = await nodeDisplay(page, neighbour);
 		await typeQuery(page, '"discounted crude"');
 		const list = page.getByRole('listbox', { name: 'Search results' });
-		await list.getByRole('option').first().waitFor();
-		await expect(list.locator('[role="presentation"]').allTextContents()).resolves.toContain('Relationships');
 		const option = list
+			.getByRole('group', { name: 'Relationships' })
 			.getByRole('option')
 			.filter({ hasText: `${labelOf(edge.source)} — ${edge.attributes.label}` });
 		await option.click();
@@ -101,10 +110,9 @@ describe('search', () => {
 		const opened = page.locator(`[aria-current="true"][data-edge="${edge.key}"]`);
 		await expect.poll(() => opened.isVisible()).toBe(true);
 		await expect(opened.innerText()).resolves.toContain(edge.attributes.claim ?? '');
-		// The rest of the graph fades; the relationship's two entities do not.
-		await expect.poll(async () => (await nodeDisplay(page, unrelated)).color).not.toBe(before.color);
-		const target = await nodeDisplay(page, edge.target);
-		expect(target.hidden).toBeFalsy();
+		// India's other neighbours fade; the relationship's two entities stay drawn.
+		await expect.poll(async () => (await nodeDisplay(page, neighbour)).color).not.toBe(before.color);
+		for (const key of [edge.source, edge.target]) expect((await nodeDisplay(page, key)).hidden).toBeFalsy();
 		expect(page.errors).toEqual([]);
 	});
 
@@ -115,13 +123,17 @@ describe('search', () => {
 		await typeQuery(page, 'kudankxlxmx');
 		const list = page.getByRole('listbox', { name: 'Search results' });
 		await list.getByRole('option').first().waitFor();
-		const headings = await list.locator('[role="presentation"]').allTextContents();
-		expect(headings[0]).toBe('Nothing matches “kudankxlxmx”.');
-		expect(headings).toContain('Closest names');
-		const texts = await list.getByRole('option').allInnerTexts();
-		expect(texts[0]).toMatch(/^Kudankulam Nuclear Power Plant/);
-		// Enter does not open a suggestion the reader did not choose.
-		await page.getByRole('combobox', { name: 'Search the graph' }).press('Enter');
+		await expect(list.locator('.none-found').textContent()).resolves.toBe('Nothing matches “kudankxlxmx”.');
+		await expect(page.getByRole('search').getByRole('status').textContent().then(squash)).resolves.toMatch(
+			/^Nothing matches “kudankxlxmx”; \d+ suggestions\.$/
+		);
+		const closest = list.getByRole('group', { name: 'Closest names' }).getByRole('option');
+		await expect(closest.first().innerText()).resolves.toMatch(/^Kudankulam Nuclear Power Plant/);
+		await expect(list.getByRole('group', { name: 'Most connected: Project' }).count()).resolves.toBe(1);
+		// Enter does not open a suggestion the reader did not choose: the query stays in the box.
+		const box = page.getByRole('combobox', { name: 'Search the graph' });
+		await box.press('Enter');
+		await expect(box.inputValue()).resolves.toBe('kudankxlxmx');
 		expect(new URL(page.url()).pathname).toBe(`/${GRAPH}`);
 		// Choosing one with the keyboard opens it.
 		await page.getByRole('combobox', { name: 'Search the graph' }).press('ArrowDown');

@@ -10,7 +10,7 @@ import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build'
 import { graphFileHref, metricsHref } from '$lib/links';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
-import type { SearchAnswer } from '$lib/graph/search';
+import type { SearchAnswer, Suggestions } from '$lib/graph/search';
 import { GraphLoadError, type GraphLoadErrorKind, asGraphLoadError, fetchFile, readJson } from './fetch-file';
 
 /** Above this many relationships a graph is read off the main thread (100,000 unless the build says otherwise). */
@@ -18,7 +18,8 @@ export const OFF_THREAD_RELATIONSHIPS = __OFF_THREAD_RELATIONSHIPS__;
 
 export type WorkerRequest =
 	| { type: 'load'; url: string }
-	| { type: 'search'; id: number; query: string; limit: number; relationLimit: number };
+	| { type: 'search'; id: number; query: string; limit: number; relationLimit: number }
+	| { type: 'suggest'; id: number; query: string };
 
 export type WorkerMessage =
 	| { type: 'head'; attributes: GraphAttributes; taken: string[] }
@@ -26,11 +27,14 @@ export type WorkerMessage =
 	| { type: 'edges'; items: GraphFile['edges'] }
 	| { type: 'done' }
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
-	| { type: 'results'; id: number; answer: SearchAnswer };
+	| { type: 'results'; id: number; answer: SearchAnswer }
+	| { type: 'suggestions'; id: number; suggestions: Suggestions };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
 export interface Searcher {
 	search(query: string, limit: number, relationLimit: number): SearchAnswer | Promise<SearchAnswer>;
+	/** What to offer when a query found nothing (asked once the reader pauses). */
+	suggest(query: string): Suggestions | Promise<Suggestions>;
 }
 
 const loaded = new Map<string, Promise<KnowledgeGraph>>();
@@ -102,7 +106,14 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 		const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
 		let builder: ReturnType<typeof graphBuilder> | null = null;
 		let nextId = 0;
-		const waiting = new Map<number, (answer: SearchAnswer) => void>();
+		/** Each query's answer or suggestions, by id, while the worker works on it. */
+		const waiting = new Map<number, (reply: unknown) => void>();
+		const ask = <T>(request: (id: number) => WorkerRequest) =>
+			new Promise<T>((reply) => {
+				const id = nextId++;
+				waiting.set(id, reply as (reply: unknown) => void);
+				post(request(id));
+			});
 		const post = (request: WorkerRequest) => worker.postMessage(request);
 		worker.onerror = (event) => {
 			event.preventDefault();
@@ -136,11 +147,8 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 					if (!builder) return;
 					remoteSearchers.set(builder.graph, {
 						search: (query, limit, relationLimit) =>
-							new Promise((answer) => {
-								const id = nextId++;
-								waiting.set(id, answer);
-								post({ type: 'search', id, query, limit, relationLimit });
-							})
+							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit })),
+						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }))
 					});
 					done(builder.graph);
 					break;
@@ -149,7 +157,8 @@ function downloadOffThread(url: string): Promise<KnowledgeGraph> {
 					fail(new GraphLoadError(message.kind, message.message, message.status));
 					break;
 				case 'results':
-					waiting.get(message.id)?.(message.answer);
+				case 'suggestions':
+					waiting.get(message.id)?.(message.type === 'results' ? message.answer : message.suggestions);
 					waiting.delete(message.id);
 					break;
 			}

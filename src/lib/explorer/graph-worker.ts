@@ -6,7 +6,13 @@
  */
 import { generatedKeysTaken } from '$lib/graph/build';
 import type { GraphFile } from '$lib/graph/schema';
-import { type SearchIndex, createSearchIndex, searchCorpus } from '$lib/graph/search';
+import {
+	NO_ANSWER,
+	NO_SUGGESTIONS,
+	type SearchIndex,
+	createSearchIndex,
+	fileCorpus
+} from '$lib/graph/search';
 import { asGraphLoadError, fetchFile, readJson } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
 
@@ -22,15 +28,28 @@ let index: SearchIndex | null = null;
 
 scope.onmessage = (event) => {
 	const request = event.data;
-	if (request.type === 'load') void load(request.url);
-	else
-		scope.postMessage({
-			type: 'results',
-			id: request.id,
-			answer: index
-				? index.search(request.query, request.limit, request.relationLimit)
-				: { entities: [], relations: [], suggestions: null }
-		});
+	if (request.type === 'load') {
+		void load(request.url);
+		return;
+	}
+	// Every query gets an answer, so that no search box waits for ever.
+	if (request.type === 'suggest') {
+		let suggestions = NO_SUGGESTIONS;
+		try {
+			if (index) suggestions = index.suggest(request.query);
+		} catch (error) {
+			console.error(error);
+		}
+		scope.postMessage({ type: 'suggestions', id: request.id, suggestions });
+		return;
+	}
+	let answer = NO_ANSWER;
+	try {
+		if (index) answer = index.search(request.query, request.limit, request.relationLimit);
+	} catch (error) {
+		console.error(error);
+	}
+	scope.postMessage({ type: 'results', id: request.id, answer });
 };
 
 async function load(url: string): Promise<void> {
@@ -47,24 +66,7 @@ async function load(url: string): Promise<void> {
 			scope.postMessage({ type: 'edges', items: data.edges.slice(i, i + SLICE) });
 		scope.postMessage({ type: 'done' });
 		// Queries that arrive meanwhile wait in the worker's queue and are answered from the finished index.
-		// The index keeps what it reads of each entity and relationship; a lean copy lets the rest of the file
-		// (positions, evidence, sources) be collected.
-		const nodes = data.nodes.map(
-			({ key, attributes: { label, type, aliases, description, data: values } }) => ({
-				key,
-				attributes: { label, type, aliases, description, data: values }
-			})
-		);
-		const edges = data.edges.map(
-			({ key, source, target, undirected, attributes: { label, type, claim, data: values } }) => ({
-				key,
-				source,
-				target,
-				undirected,
-				attributes: { label, type, claim, data: values }
-			})
-		);
-		index = createSearchIndex(searchCorpus(data.attributes, nodes, edges));
+		index = createSearchIndex(fileCorpus(data));
 	} catch (error) {
 		const failure = asGraphLoadError(error);
 		scope.postMessage({

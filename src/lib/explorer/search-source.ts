@@ -8,6 +8,7 @@ import {
 	type RelationResult,
 	type SearchAnswer,
 	type SearchResult,
+	type Suggestions,
 	createSearchIndex,
 	graphCorpus
 } from '$lib/graph/search';
@@ -20,7 +21,10 @@ export function searcherFor(graph: KnowledgeGraph): Searcher {
 	let searcher = remoteSearchers.get(graph) ?? local.get(graph);
 	if (!searcher) {
 		const index = createSearchIndex(graphCorpus(graph));
-		searcher = { search: (query, limit, relationLimit) => index.search(query, limit, relationLimit) };
+		searcher = {
+			search: (query, limit, relationLimit) => index.search(query, limit, relationLimit),
+			suggest: (query) => index.suggest(query)
+		};
 		local.set(graph, searcher);
 	}
 	return searcher;
@@ -28,39 +32,44 @@ export function searcherFor(graph: KnowledgeGraph): Searcher {
 
 /** One option of the search list: an entity (found, or suggested when nothing was) or a relationship. */
 export type SearchOption =
-	| { kind: 'entity'; entity: SearchResult; group: string | null }
-	| { kind: 'relation'; relation: RelationResult; group: string | null };
+	{ kind: 'entity'; entity: SearchResult } | { kind: 'relation'; relation: RelationResult };
 
-/** The options of an answer in order, each with the heading of the group it opens (null: none). */
-export function optionsOf({ entities, relations, suggestions }: SearchAnswer): SearchOption[] {
-	const list: SearchOption[] = entities.map((entity) => ({ kind: 'entity', entity, group: null }));
-	relations.forEach((relation, i) =>
-		list.push({ kind: 'relation', relation, group: i === 0 ? 'Relationships' : null })
+/** A group of options, with its heading (null for the entities found, which need none). */
+export interface OptionGroup {
+	label: string | null;
+	options: SearchOption[];
+}
+
+/** The options of an answer in groups, in order: entities, relationships; then suggestions, when there are any. */
+export function optionGroups(
+	{ entities, relations }: SearchAnswer,
+	suggestions: Suggestions | null
+): OptionGroup[] {
+	const groups: OptionGroup[] = [];
+	const add = (label: string | null, options: SearchOption[]) => {
+		if (options.length > 0) groups.push({ label, options });
+	};
+	add(
+		null,
+		entities.map((entity) => ({ kind: 'entity', entity }))
+	);
+	add(
+		'Relationships',
+		relations.map((relation) => ({ kind: 'relation', relation }))
 	);
 	if (suggestions) {
-		suggestions.names.forEach((entity, i) =>
-			list.push({ kind: 'entity', entity, group: i === 0 ? 'Closest names' : null })
+		add(
+			'Closest names',
+			suggestions.names.map((entity) => ({ kind: 'entity', entity }))
 		);
 		const named = new Set(suggestions.names.map((entity) => entity.key));
 		const type = suggestions.type;
-		type?.entities
-			.filter((entity) => !named.has(entity.key))
-			.forEach((entity, i) =>
-				list.push({ kind: 'entity', entity, group: i === 0 ? `Most connected: ${type.label}` : null })
+		if (type) {
+			add(
+				`Most connected: ${type.label}`,
+				type.entities.filter((entity) => !named.has(entity.key)).map((entity) => ({ kind: 'entity', entity }))
 			);
+		}
 	}
-	return list;
-}
-
-/**
- * The key of a relationship found: its own, or, where a worker read a file without edge keys, the graph's edge
- * between its entities with its label.
- */
-export function relationEdge(graph: KnowledgeGraph, relation: RelationResult): string | undefined {
-	if (relation.key !== undefined) return relation.key;
-	const { source, target } = relation;
-	if (!graph.hasNode(source.key) || !graph.hasNode(target.key)) return undefined;
-	return graph
-		.edges(source.key, target.key)
-		.find((edge) => graph.getEdgeAttribute(edge, 'label') === relation.label);
+	return groups;
 }

@@ -88,11 +88,16 @@ export function stem(word: string): string {
 
 /** A query as search reads it. */
 export interface ParsedQuery {
-	/** Single words, folded, in order; stop words dropped when the query has other words. */
+	/**
+	 * Single words, folded, each once, in the order last typed; stop words dropped when the query has other words
+	 * (but not the word being typed).
+	 */
 	words: string[];
 	/** Quoted phrases, each as its folded words (at least two). */
 	phrases: string[][];
-	/** Whether the last word is still being typed (no space or quote after it): it then matches as a prefix. */
+	/**
+	 * Whether the last of `words` is still being typed (no space or quote after it): it then matches as a prefix.
+	 */
 	typing: boolean;
 	/** Whether the last phrase is still being typed (an unclosed quote): its last word matches as a prefix. */
 	phraseTyping: boolean;
@@ -108,16 +113,18 @@ export function parseQuery(query: string): ParsedQuery {
 		if (i % 2 === 1 && found.length > 1) phrases.push(found);
 		else words.push(...found);
 	});
-	const unique = [...new Set(words)];
-	const kept = unique.filter((word) => !STOP_WORDS.has(word));
 	const endsInWord = /[\p{L}\p{N}]$/u.test(query);
 	const lastIsPhrase = parts.length % 2 === 0 && tokens(parts[parts.length - 1] ?? '').length > 1;
-	return {
-		words: kept.length > 0 || phrases.length > 0 ? kept : unique,
-		phrases,
-		typing: endsInWord && !lastIsPhrase,
-		phraseTyping: endsInWord && lastIsPhrase
-	};
+	const typing = endsInWord && !lastIsPhrase && words.length > 0;
+	// Each word once, where it was last typed, so that the word being typed stays last.
+	const unique = words.filter((word, i) => words.lastIndexOf(word) === i);
+	// Stop words are dropped, unless the query has nothing else, or the word is still being typed ("in" may be
+	// the start of "investment").
+	const some = unique.some((word) => !STOP_WORDS.has(word)) || phrases.length > 0;
+	const kept = some
+		? unique.filter((word, i) => !STOP_WORDS.has(word) || (typing && i === unique.length - 1))
+		: unique;
+	return { words: kept, phrases, typing, phraseTyping: endsInWord && lastIsPhrase };
 }
 
 /** How much of a long text a snippet shows, in characters. */
@@ -169,8 +176,10 @@ export function holdsPhrase(text: string, phrase: readonly string[], prefixLast 
 			const starts = at === 0 || !isWordCode(lower.charCodeAt(at - 1));
 			if (starts && (prefixLast || !isWordCode(lower.charCodeAt(end)))) return true;
 		}
-		// Not written with single spaces: the words are all there, or it cannot hold the phrase.
-		if (!phrase.every((word) => lower.includes(word))) return false;
+		// Not written with single spaces: the words are all there (dots dropped, as words drop them: "U.S."), or
+		// it cannot hold the phrase.
+		const plain = lower.replace(/\./g, '');
+		if (!phrase.every((word) => plain.includes(word))) return false;
 	}
 	const words = tokens(text).map((token) => token.word);
 	const last = phrase.length - 1;

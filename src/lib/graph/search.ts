@@ -18,7 +18,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeGraph } from './build';
-import type { Data, DataKind, GraphAttributes } from './schema';
+import type { Data, DataKind, GraphAttributes, GraphFile } from './schema';
 import {
 	type Snippet,
 	STOP_WORDS,
@@ -122,8 +122,6 @@ export interface Suggestions {
 export interface SearchAnswer {
 	entities: SearchResult[];
 	relations: RelationResult[];
-	/** Only when nothing was found. */
-	suggestions: Suggestions | null;
 }
 
 /** An index over a graph, built once and queried on every keystroke. */
@@ -134,11 +132,20 @@ export interface SearchIndex {
 	 * query longer than `MAX_QUERY_LENGTH` is cut. Never throws.
 	 */
 	search(query: string, limit?: number, relationLimit?: number): SearchAnswer;
+	/**
+	 * What to offer for a query that found nothing: the names closest to its words and the most connected
+	 * entities of the type it names (or of the closest name's type). Kept out of `search` so that typing does not
+	 * pay for it: a search box asks once the reader pauses. Never throws.
+	 */
+	suggest(query: string): Suggestions;
 	/** How many entities are indexed. */
 	readonly size: number;
 }
 
-const NOTHING: SearchAnswer = { entities: [], relations: [], suggestions: null };
+/** The answer that finds nothing and suggests nothing. */
+export const NO_ANSWER: SearchAnswer = Object.freeze({ entities: [], relations: [] });
+/** The suggestions for a query that suggests nothing. */
+export const NO_SUGGESTIONS: Suggestions = Object.freeze({ names: [], type: null });
 
 /** Queries are cut to this many characters: nobody types more, and the work per keystroke stays bounded. */
 export const MAX_QUERY_LENGTH = 100;
@@ -197,6 +204,29 @@ export function searchCorpus(
 		nodeData: searchedData(attributes.dataKinds?.nodes),
 		edgeData: searchedData(attributes.dataKinds?.edges)
 	};
+}
+
+/**
+ * The corpus of a graph file as the worker reads it: a lean copy of what search reads of each entity and
+ * relationship, so that the rest of the file (positions, evidence, sources) can be collected.
+ */
+export function fileCorpus(data: GraphFile): SearchCorpus {
+	return searchCorpus(
+		data.attributes,
+		data.nodes.map(({ key, attributes: { label, type, aliases, description, data: values } }) => ({
+			key,
+			attributes: { label, type, aliases, description, data: values }
+		})),
+		data.edges.map(
+			({ key, source, target, undirected, attributes: { label, type, claim, data: values } }) => ({
+				key,
+				source,
+				target,
+				undirected,
+				attributes: { label, type, claim, data: values }
+			})
+		)
+	);
 }
 
 /** The corpus of a loaded graph. */
@@ -307,7 +337,7 @@ function swapAwareDistance(a: string, b: string): number {
 }
 
 /** Postings read for one query word in the text tier, at most: bounds a keystroke whatever the word. */
-const TERM_POSTINGS = 5_000;
+const TERM_POSTINGS = 3_000;
 /** Words of the texts that the word being typed may begin, at most. */
 const PREFIX_FORMS = 200;
 /** Documents checked for a quoted phrase, at most. */
@@ -316,6 +346,11 @@ const PHRASE_CHECKS = 500;
 const MAX_TERMS = 8;
 /** Results offered when nothing was found. */
 const SUGGESTIONS = 5;
+/** Query words, and names near them, that a search which found nothing reads for its suggestions, at most. */
+const SUGGEST_WORDS = 4;
+const SUGGEST_NAMES = 500;
+/** Labels the label tier reads for a prefix, at most (a short prefix begins thousands of labels). */
+const LABEL_SCAN = 5_000;
 
 /** The number of set bits of a word mask. */
 function bitCount(mask: number): number {
@@ -331,8 +366,9 @@ function bitCount(mask: number): number {
 export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	const degreeOf = new Map<string, number>();
 	for (const { source, target } of corpus.edges) {
+		// As graphology counts: a relationship of an entity with itself twice.
 		degreeOf.set(source, (degreeOf.get(source) ?? 0) + 1);
-		if (target !== source) degreeOf.set(target, (degreeOf.get(target) ?? 0) + 1);
+		degreeOf.set(target, (degreeOf.get(target) ?? 0) + 1);
 	}
 	const seen = new Set<string>();
 	const unsorted: Entity[] = [];
@@ -546,11 +582,18 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	const touchedEntities: number[] = [];
 	const touchedRelations: number[] = [];
 
+	/** Whether `word` begins a word of some name. */
+	function begins(word: string): boolean {
+		for (const _ of wordTree.atPrefix(word).keys()) return true;
+		return false;
+	}
+
 	/** Labels that are the query, then labels that start with it, best rank first. */
 	function labelPrefix(query: string, need: number, hits: Hit[], taken: Set<number>): void {
 		const top: number[] = [];
 		const exact: number[] = [];
-		for (let i = lowerBound(labelKeys, query); i < labelKeys.length; i++) {
+		const first = lowerBound(labelKeys, query);
+		for (let i = first; i < labelKeys.length && i - first < LABEL_SCAN; i++) {
 			const key = labelKeys[i] as string;
 			if (!key.startsWith(query)) break;
 			const rank = byLabel[i] as number;
@@ -615,7 +658,9 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 		const nearWords = (word: string) => {
 			const found = new Map<string, number>();
 			const edits = maxEdits(word);
-			if (edits === 0) {
+			// A word that begins a word of a name is read as written (or unfinished), not as a typo: the edit
+			// search is the costly part of a keystroke, and "industri" means "industrial".
+			if (edits === 0 || begins(word)) {
 				if (wordTree.has(word)) found.set(word, 0);
 				return found;
 			}
@@ -699,14 +744,15 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	}
 
 	/** The documents that hold one of the words `forms`, at most `TERM_POSTINGS` in all, closest forms first. */
-	function* postingsOf(forms: Iterable<number>): Generator<number> {
-		let read = 0;
+	function postingsOf(forms: Iterable<number>): number[] {
+		const docs: number[] = [];
 		for (const form of forms) {
-			for (const doc of postingsOfWord(form)) {
-				if (++read > TERM_POSTINGS) return;
-				yield doc;
-			}
+			const list = postingsOfWord(form);
+			const take = Math.min(list.length, TERM_POSTINGS - docs.length);
+			for (let i = 0; i < take; i++) docs.push(list[i] as number);
+			if (docs.length >= TERM_POSTINGS) break;
 		}
+		return docs;
 	}
 
 	/** Adds the words of `wordStem` to `forms`. */
@@ -718,13 +764,17 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 
 	/**
 	 * The words of the texts (their ids) that a query word matches: its word forms (same stem), the words it
-	 * begins when it is still being typed (from three letters, the first `PREFIX_FORMS`), and words one typo away
-	 * (from five letters, unless it begins words as typed).
+	 * begins when it is still being typed (from three letters, the first `PREFIX_FORMS`), and, only where these
+	 * find nothing, words one typo away (from five letters).
 	 */
 	function formsOf(word: string, typing: boolean): Set<number> {
 		const forms = new Set<number>();
 		const wordStem = stem(word);
 		addForms(forms, wordStem);
+		// Porter's stems of one family can differ by a final "i" ("diversify" is "diversifi", "diversification"
+		// "diversif"): both are read.
+		if (wordStem.length >= 5)
+			addForms(forms, wordStem.endsWith('i') ? wordStem.slice(0, -1) : `${wordStem}i`);
 		const exact = textTree.get(word);
 		if (exact !== undefined) forms.add(exact);
 		let begun = 0;
@@ -734,8 +784,9 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 				forms.add(form);
 			}
 		}
-		// A word being typed that begins words is read as unfinished, not as a typo.
-		if (word.length >= 5 && begun === 0) {
+		// A typo only where the word, its forms and (being typed) the words it begins find nothing: "russia" must
+		// not also find "prussia".
+		if (word.length >= 5 && forms.size === 0) {
 			// Words one typo away, and their forms: "discuonted" finds "discounted", then "discount".
 			const near = [...textTree.fuzzyGet(word, 1).keys()];
 			// Two letters swapped count as one typo, as in names.
@@ -749,26 +800,28 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	}
 
 	/** The documents that hold `phrase` in one of their texts (checked on at most `PHRASE_CHECKS`). */
-	function* phraseDocs(phrase: readonly string[], prefixLast: boolean): Generator<number> {
+	function phraseDocs(phrase: readonly string[], prefixLast: boolean): number[] {
+		const found: number[] = [];
 		// Driven by the phrase's rarest word. Stop words are not indexed in texts: the phrase's other words find
 		// the documents, and the check reads them all.
 		let rarest: Int32Array | undefined;
 		const whole = prefixLast ? phrase.slice(0, -1) : phrase;
 		for (const word of whole.filter((each) => !STOP_WORDS.has(each))) {
 			const id = textTree.get(word);
-			if (id === undefined) return;
+			if (id === undefined) return found;
 			const docs = postingsOfWord(id);
 			if (!rarest || docs.length < rarest.length) rarest = docs;
 		}
 		let checked = 0;
 		for (const doc of rarest ?? []) {
-			if (++checked > PHRASE_CHECKS) return;
-			if (textsOf(doc).some(({ text }) => holdsPhrase(text, phrase, prefixLast))) yield doc;
+			if (++checked > PHRASE_CHECKS) break;
+			if (textsOf(doc).some(({ text }) => holdsPhrase(text, phrase, prefixLast))) found.push(doc);
 		}
+		return found;
 	}
 
 	/** Marks the query word `bit` on every entity and relationship that `docs` reach. */
-	function collect(docs: Iterable<number>, bit: number): void {
+	function collect(docs: readonly number[], bit: number): void {
 		const touch = (rank: number, doc: number) => {
 			if (entityMask[rank] === 0) {
 				touchedEntities.push(rank);
@@ -776,7 +829,8 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 			} else if (doc === rank) entityDoc[rank] = doc; // its own text before a relationship's
 			entityMask[rank] = (entityMask[rank] as number) | bit;
 		};
-		for (const doc of docs) {
+		for (let i = 0; i < docs.length; i++) {
+			const doc = docs[i] as number;
 			if (doc < count) {
 				touch(doc, doc);
 				ownMask[doc] = (ownMask[doc] as number) | bit;
@@ -874,13 +928,16 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	}
 
 	/** Nothing found: the names closest to the query's words, and the most connected entities of a type. */
-	function suggest(queryWords: readonly string[]): Suggestions {
+	function suggest(words: readonly string[]): Suggestions {
+		// Bounded like a keystroke: the first few words, two letters off at most, a few hundred names.
+		const queryWords = words.filter((word) => word.length >= 3).slice(0, SUGGEST_WORDS);
 		const near = new Map<number, number>();
-		for (const word of queryWords) {
-			if (word.length < 3) continue;
-			const edits = Math.min(3, Math.floor(word.length / 2));
+		let read = 0;
+		names: for (const word of queryWords) {
+			const edits = Math.min(word.length >= 8 ? 3 : 2, Math.floor(word.length / 2));
 			for (const [ids, distance] of wordTree.fuzzyGet(word, edits).values()) {
 				for (const id of ids) {
+					if (++read > SUGGEST_NAMES) break names;
 					const rank = nameRanks[id] as number;
 					near.set(rank, Math.min(near.get(rank) ?? Infinity, distance));
 				}
@@ -928,13 +985,13 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	}
 
 	function search(query: string, limit: number = DEFAULT_LIMIT, relationLimit = 0): SearchAnswer {
-		if (typeof query !== 'string') return NOTHING;
+		if (typeof query !== 'string') return NO_ANSWER;
 		const need = Math.min(MAX_LIMIT, Math.floor(limit));
 		const relationsNeeded = Math.min(MAX_LIMIT, Math.floor(relationLimit) || 0);
-		if (!(need >= 1)) return NOTHING;
+		if (!(need >= 1)) return NO_ANSWER;
 		const text = query.trimStart().slice(0, MAX_QUERY_LENGTH);
 		const key = searchKey(text.replace(/["“”„]/g, ' '));
-		if (key === '') return NOTHING;
+		if (key === '') return NO_ANSWER;
 		const parsed = parseQuery(text);
 
 		// Names first.
@@ -960,22 +1017,24 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 			nearNames.has(word);
 		const entityResults = hits.map((hit) => nameResult(hit, inName));
 		if (entityResults.length >= need && relationsNeeded === 0) {
-			return { entities: entityResults, relations: [], suggestions: null };
+			return { entities: entityResults, relations: [] };
 		}
 
 		// Then every text: each query word (a phrase counts as one) marks what holds it.
 		const matchedForms = new Set<string>();
-		const terms: { bit: number; docs: Iterable<number>; forms: Set<number> }[] = [];
-		// A word still being typed that has one or two letters finds nothing worth listing in texts (names only).
-		const lastTyped = parsed.typing ? parsed.words[parsed.words.length - 1] : undefined;
-		const textWords = parsed.words.filter((word) => word !== lastTyped || word.length >= 3);
-		const skipped = parsed.words.length - textWords.length;
-		textWords.slice(0, MAX_TERMS).forEach((word, i, all) => {
-			const forms = formsOf(word, parsed.typing && i === all.length - 1 && skipped === 0);
+		const terms: { bit: number; docs: number[]; forms: Set<number> }[] = [];
+		// The word being typed is the last; with one or two letters it finds nothing worth listing in texts (names
+		// only). Beyond MAX_TERMS, words and phrases are not read, and no result then holds "every word".
+		const typed = parsed.typing ? parsed.words.length - 1 : -1;
+		const textWords = parsed.words.filter((word, i) => i !== typed || word.length >= 3);
+		const read = textWords.slice(0, MAX_TERMS);
+		read.forEach((word, i) => {
+			const forms = formsOf(word, i === typed);
 			for (const form of forms) matchedForms.add(wordList[form] as string);
 			terms.push({ bit: 1 << terms.length, docs: postingsOf(forms), forms });
 		});
 		const phrases = parsed.phrases.slice(0, MAX_TERMS - terms.length);
+		const skipped = parsed.words.length - read.length + parsed.phrases.length - phrases.length;
 		phrases.forEach((phrase, i) => {
 			for (const word of phrase) matchedForms.add(word);
 			const typed = parsed.phraseTyping && i === parsed.phrases.length - 1;
@@ -1000,7 +1059,6 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 					text: entityAt(rank).node.attributes.label,
 					marks: []
 				};
-				// A relationship's text: say which relationship (its label and other entity) in the snippet's field.
 				entityResults.push(result(rank, where, skipped === 0 && entityMask[rank] === full));
 			}
 			const found = best(touchedRelations, relationsNeeded, (relation) => {
@@ -1032,14 +1090,17 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 		} finally {
 			clear();
 		}
-		const suggestions =
-			entityResults.length === 0 && relationResults.length === 0
-				? suggest([...parsed.words, ...parsed.phrases.flat()])
-				: null;
-		return { entities: entityResults, relations: relationResults, suggestions };
+		return { entities: entityResults, relations: relationResults };
 	}
 
-	return { search, size: entities.length };
+	function suggestFor(query: string): Suggestions {
+		if (typeof query !== 'string') return NO_SUGGESTIONS;
+		const parsed = parseQuery(query.trimStart().slice(0, MAX_QUERY_LENGTH));
+		const words = [...parsed.words, ...parsed.phrases.flat()];
+		return words.length === 0 ? NO_SUGGESTIONS : suggest(words);
+	}
+
+	return { search, suggest: suggestFor, size: entities.length };
 }
 
 /** Whether `phrase` starts at a word of `key` (both search keys). */

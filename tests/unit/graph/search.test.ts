@@ -166,8 +166,11 @@ describe('search ranks', () => {
 	it.each([
 		// exact label, label prefix, then a word inside a label
 		['india', ['india', 'indian-ocean', 'make-in-india']],
-		// exact label, label prefix, then fuzzy
-		['russia', ['russia', 'russian-navy', 'prussia']],
+		// exact label, label prefix; a word that begins a name's word is not read as a typo ("prussia" is not
+		// listed), one that begins none is
+		['russia', ['russia', 'russian-navy']],
+		['rusia', ['russia']],
+		['prusia', ['prussia']],
 		// label prefix, exact alias, then a word inside a label
 		['washington', ['washington-post', 'united-states', 'george-washington']],
 		// label prefix, then a word inside an alias
@@ -238,7 +241,8 @@ describe('search limits', () => {
 
 describe('search never breaks', () => {
 	it.each(['', ' ', '   \t\n ', '\u00a0', '\u200b'])('empty query %j -> nothing', (query) => {
-		expect(index.search(query)).toEqual({ entities: [], relations: [], suggestions: null });
+		expect(index.search(query)).toEqual({ entities: [], relations: [] });
+		expect(index.suggest(query)).toEqual({ names: [], type: null });
 	});
 
 	it.each([
@@ -273,6 +277,8 @@ describe('search never breaks', () => {
 		const results = index.search(query, 10, 10);
 		expect(Array.isArray(results.entities)).toBe(true);
 		expect(results.entities.length).toBeLessThanOrEqual(10);
+		const offered = index.suggest(query);
+		expect(offered.names.length).toBeLessThanOrEqual(5);
 	});
 
 	it('cuts a 10 kB query to its first characters, fast', () => {
@@ -309,11 +315,8 @@ describe('search never breaks', () => {
 	it('searches an empty index', () => {
 		const empty = indexOf([]);
 		expect(empty.size).toBe(0);
-		expect(empty.search('india')).toEqual({
-			entities: [],
-			relations: [],
-			suggestions: { names: [], type: null }
-		});
+		expect(empty.search('india')).toEqual({ entities: [], relations: [] });
+		expect(empty.suggest('india')).toEqual({ names: [], type: null });
 	});
 });
 
@@ -354,7 +357,8 @@ function textCorpus() {
 		relation('russia-sells-oil', 'russia', 'crude-oil', 'produces', 'Russia exports oil at a discount.'),
 		relation('india-russia', 'india', 'russia', 'partners with', 'A “special and privileged” partnership.'),
 		relation('india-suppliers', 'india', 'suppliers', 'pursues', 'India diversifies its defence suppliers.'),
-		relation('india-kudankulam', 'russia', 'kudankulam', 'builds', 'Russia builds reactors for the plant.')
+		relation('india-kudankulam', 'russia', 'kudankulam', 'builds', 'Russia builds reactors for the plant.'),
+		relation('russia-fuels', 'russia', 'kudankulam', 'fuels', 'Russia supplies the plant’s fuel.')
 	];
 	const types = ['country', 'commodity', 'project', 'policy', 'company', 'place'];
 	return searchCorpus(
@@ -394,6 +398,7 @@ describe('search reads every text', () => {
 		['reactor', 'kudankulam', 'claim', ['reactors']],
 		['diversify', 'india', 'claim', ['diversifies']],
 		['diversification', 'suppliers', 'label', ['Diversification']],
+		['diversify', 'suppliers', 'label', ['Diversification']],
 		// a typo in a text word
 		['discuonted', 'india', 'claim', ['discounted']],
 		// accents and case folded
@@ -410,7 +415,8 @@ describe('search reads every text', () => {
 	it.each([
 		// several words: all of them first, then most, never nothing while one matches
 		['oil imports', ['crude-oil', 'india'], true],
-		['india russia partnership', ['india', 'russia'], true],
+		// India's name and its relationship's claim hold both words; a neighbour's name does not count.
+		['india partnership', ['india', 'russia'], true],
 		['crude zzzz', ['crude-oil'], false],
 		['reactors nowhere', ['russia', 'kudankulam'], false]
 	])('%j -> first %j (all words: %s)', (query, expected, all) => {
@@ -425,10 +431,56 @@ describe('search reads every text', () => {
 			'oil-minor',
 			'oilfield',
 			'crude-oil',
-			'india',
-			'russia'
+			'russia',
+			'india'
 		]);
-		expect(first('oil').entities.map((r) => r.degree)).toEqual([0, 0, 2, 3, 3]);
+		expect(first('oil').entities.map((r) => r.degree)).toEqual([0, 0, 2, 4, 3]);
+	});
+
+	it('reads a typo only where the word and its forms find nothing', () => {
+		// "russia" is a word of the texts: a description's word one letter off ("prussia") is not read for it.
+		const kingdom: SearchNode = {
+			key: 'kingdom',
+			attributes: { label: 'Old kingdom', type: 'place', description: 'The kingdom of Prussia.' }
+		};
+		const withPrussia = createSearchIndex(corpusOf([entry('russia', 'Russia', 'country'), kingdom]));
+		expect(withPrussia.search('russia ').entities.map((r) => r.key)).toEqual(['russia']);
+		expect(withPrussia.search('prusia ').entities.map((r) => r.key)).toEqual(['kingdom']);
+	});
+
+	it('holds nothing over from one query to the next', () => {
+		const queries = ['oil imports', 'reactors', '"crude oil"', 'qqqq', 'india partnership'];
+		const answers = queries.map((query) => texts.search(query, 10, 5));
+		const fresh = queries.map((query) => createSearchIndex(textCorpus()).search(query, 10, 5));
+		expect(answers).toEqual(fresh);
+	});
+
+	it('reads eight words at most, and then lists nothing as matching every word', () => {
+		const many = first('india oil crude imports discounted russian partners balancing reactors');
+		expect(many.entities.length).toBeGreaterThan(0);
+		expect(many.entities.every((r) => !r.all)).toBe(true);
+	});
+
+	it('reads a quoted phrase with dotted words as its words', () => {
+		const dotted = createSearchIndex(
+			searchCorpus(
+				{ nodeTypes: {}, edgeTypes: {} },
+				[entry('us', 'United States', 'country'), entry('cuba', 'Cuba', 'country')],
+				[
+					{
+						key: 'embargo',
+						source: 'us',
+						target: 'cuba',
+						attributes: {
+							type: 'restricts',
+							label: 'restricts',
+							claim: 'The U.S. imposed an embargo in 1962.'
+						}
+					}
+				]
+			)
+		);
+		expect(dotted.search('"U.S. imposed"', 10, 5).relations.map((r) => r.key)).toEqual(['embargo']);
 	});
 
 	it('reads text and category attributes only', () => {
@@ -438,7 +490,7 @@ describe('search reads every text', () => {
 
 	it('does not match stop words inside texts, but keeps them inside phrases and names', () => {
 		expect(first('the').entities).toEqual([]);
-		expect(first('"special and"').entities.map((r) => r.key)).toEqual(['india', 'russia']);
+		expect(first('"special and"').entities.map((r) => r.key)).toEqual(['russia', 'india']);
 	});
 
 	it('a quoted phrase needs its words in a row', () => {
@@ -447,9 +499,9 @@ describe('search reads every text', () => {
 	});
 
 	it('finds relationships by their own words, their entities supplying the rest', () => {
-		// "discount" is a form of "discounted": the relationship whose claim has it comes second.
-		expect(first('discounted').relations.map((r) => r.key)).toEqual(['india-buys-oil', 'russia-sells-oil']);
-		expect(first('discounted').relations[0]).toEqual({
+		// Both hold a form of the word; Russia's (more relationships) first.
+		expect(first('discounted').relations.map((r) => r.key)).toEqual(['russia-sells-oil', 'india-buys-oil']);
+		expect(first('discounted').relations.find((r) => r.key === 'india-buys-oil')).toEqual({
 			key: 'india-buys-oil',
 			source: { key: 'india', label: 'India' },
 			target: { key: 'crude-oil', label: 'Crude oil' },
@@ -461,8 +513,8 @@ describe('search reads every text', () => {
 				marks: [[14, 24]]
 			}
 		});
-		// "russia" comes from the entity's name, "exports" from the claim.
-		expect(first('russia exports').relations.map((r) => r.key)).toEqual(['russia-sells-oil']);
+		// "india" comes from an entity's name, "partnership" from the claim.
+		expect(first('india partnership').relations.map((r) => r.key)).toEqual(['india-russia']);
 		// A relationship is not listed for its entities' names alone.
 		expect(first('kudankulam').relations).toEqual([]);
 		// None unless asked for.
@@ -472,18 +524,19 @@ describe('search reads every text', () => {
 	it('offers the closest names and the most connected entities of a type when nothing matches', () => {
 		const answer = first('kudankulamm reactorz');
 		expect(answer.entities.map((r) => r.key)).toContain('kudankulam');
-		const none = first('qqqq');
-		expect(none).toEqual({ entities: [], relations: [], suggestions: { names: [], type: null } });
-		const typo = first('Rushaa');
-		expect(typo.entities).toEqual([]);
-		expect(typo.suggestions?.names.map((r) => r.key)).toEqual(['russia']);
-		expect(typo.suggestions?.type).toMatchObject({
+		expect(first('qqqq')).toEqual({ entities: [], relations: [] });
+		expect(texts.suggest('qqqq')).toEqual({ names: [], type: null });
+		expect(first('Rushaa').entities).toEqual([]);
+		const typo = texts.suggest('Rushaa');
+		expect(typo.names.map((r) => r.key)).toEqual(['russia']);
+		expect(typo.type).toMatchObject({
 			type: 'country',
 			label: 'Country',
-			entities: [expect.objectContaining({ key: 'india' }), expect.objectContaining({ key: 'russia' })]
+			entities: [expect.objectContaining({ key: 'russia' }), expect.objectContaining({ key: 'india' })]
 		});
-		const typeWord = first('kountrees');
-		expect(typeWord.entities).toEqual([]);
-		expect(typeWord.suggestions?.type?.type).toBe('country');
+		expect(first('kountrees').entities).toEqual([]);
+		expect(texts.suggest('kountrees').type?.type).toBe('country');
+		// Nothing to suggest for a query without words.
+		expect(texts.suggest('  ?! ')).toEqual({ names: [], type: null });
 	});
 });
