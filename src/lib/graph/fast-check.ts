@@ -15,6 +15,7 @@
  * the schema are rebuilt in that order (zod's output follows the schema's order). The input is never changed:
  * what differs is copied, up to the top.
  */
+import { z } from 'zod';
 import { expectedGraphId } from './formats/catalogue';
 import {
 	ENTITY_KEY_PATTERN,
@@ -37,12 +38,15 @@ import {
 	type GraphAttributes,
 	type GraphFile,
 	KNOWN_FIELDS,
-	type NodeAttributes
+	type NodeAttributes,
+	storySchema
 } from './schema';
+import { storyProblems, storyReferences } from './stories';
 
 // Module-local copies of what the rules read: under some loaders (tsx, vitest) every use of an imported binding
 // is a getter call, which the hot loops below would pay a million times.
 const L = { ...LIMITS };
+const STORIES = z.array(storySchema).max(LIMITS.stories);
 const isReserved = isReservedName;
 const isHttp = isHttpUrl;
 const isCalendar = isCalendarDate;
@@ -56,7 +60,17 @@ const isColourText = isColour;
 /** The fields of each part of the format, in the order of the schema: the rules below check exactly these. */
 export const FAST_CHECK_FIELDS = {
 	top: ['attributes', 'options', 'nodes', 'edges'],
-	graph: ['id', 'title', 'description', 'sources', 'nodeTypes', 'edgeTypes', 'importedFrom', 'dataKinds'],
+	graph: [
+		'id',
+		'title',
+		'description',
+		'sources',
+		'nodeTypes',
+		'edgeTypes',
+		'importedFrom',
+		'dataKinds',
+		'stories'
+	],
 	source: ['id', 'title', 'publisher', 'url', 'date', 'note'],
 	nodeType: ['label', 'color'],
 	edgeType: ['label'],
@@ -119,6 +133,12 @@ export function cleanGraphFile(raw: unknown, file: string): GraphFile | undefine
 		attributes.importedFrom === undefined
 	);
 	if (!edges) return undefined;
+	if (
+		attributes.stories &&
+		storyProblems(attributes.stories, storyReferences({ ...raw, nodes, edges }), 1).length > 0
+	) {
+		return undefined;
+	}
 	if (
 		attributes === raw.attributes &&
 		options === raw.options &&
@@ -264,6 +284,10 @@ const isColourValue = (value: unknown): value is string => typeof value === 'str
 const KINDS: ReadonlySet<unknown> = new Set(DATA_KINDS);
 
 /** The graph's `dataKinds`: `{nodes, edges}`, each a list of `[name, kind]`. */
+function isStories(value: unknown): value is unknown[] {
+	return STORIES.safeParse(value).success;
+}
+
 function isDataKinds(value: unknown): value is Record<string, unknown> {
 	if (!isPlain(value) || keyMask(value, ['nodes', 'edges']) !== 3) return false;
 	return [value.nodes, value.edges].every(
@@ -316,6 +340,9 @@ function cleanGraphAttributes(value: unknown, expectedId: string): GraphAttribut
 	}
 	if (!optionalOk(mask, 1 << 6, value.importedFrom, isTitle)) return undefined;
 	if (!optionalOk(mask, 1 << 7, value.dataKinds, isDataKinds)) return undefined;
+	// Stories are few and small: their shape is the schema's own check; their references are checked with the
+	// nodes and edges (cleanGraphFile).
+	if (!optionalOk(mask, 1 << 8, value.stories, isStories)) return undefined;
 	const sourceIds = new Set<string>();
 	const sources = mapClean(value.sources, (source) => cleanSource(source, sourceIds));
 	// Our curated profile cites at least one source (load.ts).

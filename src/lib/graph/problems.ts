@@ -76,10 +76,14 @@ export const PROBLEM_CODES = {
 	'key.reserved': 'error',
 	/** A graph id or an entity key is an address the site uses itself (api, embed, 404, local, open, connect). */
 	'key.site-address': 'error',
-	/** A node key, an edge key or a source id is used twice. */
+	/** A node key, an edge key, a source id or a story id is used twice. */
 	'key.duplicate': 'error',
-	/** An edge's source or target is the key of no node. */
+	/** An edge's source or target, or an entity a story's step names, is the key of no node. */
 	'ref.unknown-node': 'error',
+	/** A relationship a story's step highlights is the key of no edge. */
+	'ref.unknown-edge': 'error',
+	/** A relationship a story's step highlights links an entity that the step's entities do not list. */
+	'ref.outside-step': 'error',
 	/** A node's or an edge's type is not declared in the graph's nodeTypes or edgeTypes. */
 	'ref.unknown-type': 'error',
 	/** Evidence cites a source that is not among the graph's sources. */

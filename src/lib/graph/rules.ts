@@ -38,7 +38,14 @@ export const LIMITS = {
 	 * from an attribute, and a data attribute of kind category), each at most `categoryLength` long.
 	 */
 	categories: 50,
-	categoryLength: 80
+	categoryLength: 80,
+	/** Stories of a graph, steps of a story, and what a step names (graph-data/README.md, "Stories"). */
+	stories: 20,
+	storySteps: 40,
+	storyText: 600,
+	storyEntities: 40,
+	storyRelationships: 60,
+	storyEvidence: 10
 } as const;
 
 /** Names that exist on `Object.prototype`: as keys or attribute names they break graph libraries. */
@@ -73,8 +80,8 @@ export function needsSpeaker(modality: Modality | undefined): boolean {
 /** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404, /local/… for graphs opened in the browser, /open). */
 export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404', 'local', 'open']);
 
-/** Entity keys that are addresses of the explorer itself (/<graph>/connect). */
-export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect']);
+/** Entity keys that are addresses of the explorer itself (/<graph>/connect, /<graph>/story/…). */
+export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect', 'story']);
 
 /** A graph id: a slug of lowercase letters, digits and "-", starting with a letter or digit. */
 export const GRAPH_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

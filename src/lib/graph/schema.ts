@@ -105,6 +105,32 @@ const dataKindsSchema = z.object({
 	edges: z.array(z.tuple([z.string(), z.enum(DATA_KINDS)]))
 });
 
+export const evidenceSchema = z.object({
+	source: z.string(),
+	section: text(1, LIMITS.section)
+});
+
+/**
+ * One step of a story: a short text in our own words, the entities it is about (the first are the ones the
+ * camera centres on), the relationships it highlights (both ends of each among its entities) and where it comes
+ * from. References are checked by validate.ts.
+ */
+export const storyStepSchema = z.object({
+	title: text(1, LIMITS.label),
+	text: text(1, LIMITS.storyText),
+	entities: z.array(z.string()).min(1).max(LIMITS.storyEntities),
+	relationships: z.array(z.string()).max(LIMITS.storyRelationships).optional(),
+	evidence: z.array(evidenceSchema).min(1).max(LIMITS.storyEvidence).optional()
+});
+
+/** A guided walk through the graph: `/<graph>/story/<id>/<step>`. */
+export const storySchema = z.object({
+	id: graphIdSchema,
+	title: text(1, LIMITS.title),
+	description: text(0, LIMITS.graphDescription).optional(),
+	steps: z.array(storyStepSchema).min(1).max(LIMITS.storySteps)
+});
+
 export const graphAttributesSchema = z.object({
 	id: graphIdSchema,
 	title: text(1, LIMITS.title),
@@ -123,7 +149,9 @@ export const graphAttributesSchema = z.object({
 	 * The kinds of the graph's data attributes, `[name, kind]` in order of first appearance: computed when the
 	 * graph is loaded (whatever a file says here is replaced), so that pages need not infer them.
 	 */
-	dataKinds: dataKindsSchema.optional()
+	dataKinds: dataKindsSchema.optional(),
+	/** Guided walks through the graph, in the order the graph's page lists them. */
+	stories: z.array(storySchema).max(LIMITS.stories).optional()
 });
 
 const coordinate = z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate);
@@ -168,11 +196,6 @@ export const nodeAttributesSchema = z.object({
 	data: dataSchema.optional()
 });
 
-export const evidenceSchema = z.object({
-	source: z.string(),
-	section: text(1, LIMITS.section)
-});
-
 export const edgeAttributesSchema = z.object({
 	type: z.string(),
 	label: text(1, LIMITS.label),
@@ -189,7 +212,10 @@ export const edgeAttributesSchema = z.object({
 export const nodeEntrySchema = z.object({
 	key: entityKeySchema.refine(
 		(key) => !RESERVED_ENTITY_KEYS.has(key),
-		rule('key.site-address', 'is an address the explorer uses itself (/<graph>/connect); choose another key')
+		rule(
+			'key.site-address',
+			'is an address the explorer uses itself (/<graph>/connect, /<graph>/story/…); choose another key'
+		)
 	),
 	attributes: nodeAttributesSchema
 });
@@ -225,6 +251,8 @@ export type NodeAttributes = z.infer<typeof nodeAttributesSchema>;
 export type EdgeAttributes = z.infer<typeof edgeAttributesSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type Story = z.infer<typeof storySchema>;
+export type StoryStep = z.infer<typeof storyStepSchema>;
 export type DataValue = z.infer<typeof dataValueSchema>;
 export type DataKind = (typeof DATA_KINDS)[number];
 export type DataKinds = z.infer<typeof dataKindsSchema>;

@@ -11,6 +11,7 @@ import { isModality, needsSpeaker } from './rules';
 import { importGraphData, isImportedGraphData, keepUnknownAttributes, keepableAsData } from './import';
 import { PROBLEM_CODES, type Problem, type ProblemCode, isProblemCode, quote, showKey } from './problems';
 import { type GraphFile, KNOWN_FIELDS, RESERVED_MESSAGE, graphFileSchema, isReservedName } from './schema';
+import { storyProblems, storyReferences } from './stories';
 
 export type ValidateResult =
 	{ ok: true; data: GraphFile; warnings: Problem[] } | { ok: false; problems: Problem[] };
@@ -75,6 +76,7 @@ function checkInFull(raw: unknown, file: string): ValidateResult {
 	const result = graphFileSchema.safeParse(kept, { reportInput: true });
 	if (!result.success) for (const issue of result.error.issues) report.zodIssue(issue);
 	checkReferences(kept, file, report);
+	checkStories(kept, report);
 	checkFieldNames(raw, report);
 	if (!result.success || report.hasErrors) return { ok: false, problems: report.problems() };
 	return { ok: true, data: result.data, warnings: report.problems() };
@@ -199,6 +201,15 @@ function checkReferences(raw: Record<string, unknown>, file: string, report: Rep
 }
 
 /** Reserved names anywhere in a known object are errors; names the format does not know are warnings. */
+/** The stories' references to the graph's entities, relationships and sources (stories.ts). */
+function checkStories(raw: Record<string, unknown>, report: Report): void {
+	const attributes = isObject(raw.attributes) ? raw.attributes : undefined;
+	if (!Array.isArray(attributes?.stories)) return;
+	for (const problem of storyProblems(attributes.stories, storyReferences(raw))) {
+		report.graph(problem.path, problem.code, problem.message);
+	}
+}
+
 function checkFieldNames(raw: Record<string, unknown>, report: Report): void {
 	report.fieldNames(raw, KNOWN_FIELDS.top, report.top);
 	const graphAt: At = report.graph;

@@ -89,6 +89,19 @@ const cases: [string, Expected[]][] = [
 	['wrong-value-type', [at('value.type', 'node kenya', 'label')]]
 ];
 
+/** The tea-trade graph with one story of one step naming `entities` and `relationships`. */
+function withStory(entities: string[], relationships: string[]): string {
+	const data = JSON.parse(TEA) as { attributes: Record<string, unknown> };
+	data.attributes.stories = [
+		{
+			id: 'tour',
+			title: 'A tour',
+			steps: [{ title: 'One', text: 'The first step.', entities, relationships }]
+		}
+	];
+	return JSON.stringify(data);
+}
+
 /** The problems of a fixture of tests/fixtures/invalid, read from disk. */
 const fixture = (name: string) => () => problemsOf(readGraphFile(`${INVALID}/${name}.json`));
 const loaded = (input: string | Uint8Array, file: string) => () => problemsOf(loadGraph(input, file));
@@ -249,6 +262,14 @@ const MESSAGES: Record<
 	'ref.unknown-type': [
 		fixture('undeclared-node-type'),
 		`${INVALID}/undeclared-node-type.json › node tea › type: "drink" is not declared in the graph's nodeTypes`
+	],
+	'ref.unknown-edge': [
+		loaded(withStory(['kenya'], ['nope']), 'tea-trade.json'),
+		'tea-trade.json › graph › stories[0].steps[0].relationships[0]: no edge has the key "nope"'
+	],
+	'ref.outside-step': [
+		loaded(withStory(['kenya'], ['kenya-exports-tea']), 'tea-trade.json'),
+		`tea-trade.json › graph › stories[0].steps[0].relationships[0]: "kenya-exports-tea" links "tea", which the step's entities do not list`
 	],
 	'ref.unknown-source': [
 		fixture('undeclared-evidence-source'),
