@@ -11,6 +11,10 @@ export const graphHref = (graph: string): string => `${base}/${graph}`;
 
 export const entityHref = (graph: string, entity: string): string => `${base}/${graph}/${entity}`;
 
+/** A story of a graph: its overview, or its step `step` (1 for the first). */
+export const storyHref = (graph: string, story: string, step?: number): string =>
+	step === undefined ? `${base}/${graph}/story/${story}` : `${base}/${graph}/story/${story}/${step}`;
+
 export const embedHref = (graph: string, entity?: string | null): string =>
 	entity ? `${base}/embed/${graph}/${entity}` : `${base}/embed/${graph}`;
 

@@ -81,7 +81,10 @@ export function viewSubgraph(
 ): KnowledgeGraph {
 	if (!keep) return graph;
 	const part: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: true });
-	part.replaceAttributes({ ...graph.getAttributes() });
+	// A story walks the whole graph: a part of it leaves its stories out rather than keep ones that name what
+	// the part does not hold.
+	const { stories: _stories, ...attributes } = graph.getAttributes();
+	part.replaceAttributes(attributes);
 	graph.forEachNode((key, attributes) => {
 		if (keep.nodes.has(key)) part.addNode(key, { ...attributes });
 	});

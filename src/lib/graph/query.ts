@@ -75,6 +75,34 @@ export function entityRef(graph: KnowledgeGraph, key: string): EntityRef {
 	return { key, label, type };
 }
 
+/** One relationship as the panel reads it, `direction` from the entity seen (its source: `out`). */
+function relationOf(
+	graph: KnowledgeGraph,
+	edge: string,
+	source: EntityRef,
+	target: EntityRef,
+	direction: 'out' | 'in'
+): Relation {
+	const data = graph.getEdgeAttributes(edge);
+	return {
+		edge,
+		direction,
+		type: data.type,
+		undirected: data.undirected === true,
+		label: data.label,
+		claim: data.claim,
+		evidence: data.evidence ?? [],
+		data: dataEntries(data.data, dataKinds(graph).edges),
+		source,
+		target,
+		other: direction === 'out' ? target : source,
+		modality: data.modality ?? 'stated',
+		...(data.attributedTo !== undefined && graph.hasNode(data.attributedTo)
+			? { attributedTo: entityRef(graph, data.attributedTo) }
+			: {})
+	};
+}
+
 /** The entity `key` with its relationships, or `null` when the graph has no such entity. */
 export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails | null {
 	if (!graph.hasNode(key)) return null;
@@ -103,23 +131,8 @@ export function entityDetails(graph: KnowledgeGraph, key: string): EntityDetails
 			};
 			groups.set(id, group);
 		}
-		group.relations.push({
-			edge,
-			direction,
-			type: data.type,
-			undirected: data.undirected === true,
-			label: data.label,
-			claim: data.claim,
-			evidence: data.evidence ?? [],
-			data: dataEntries(data.data, columns.edges),
-			source,
-			target,
-			other,
-			modality: data.modality ?? 'stated',
-			...(data.attributedTo !== undefined && graph.hasNode(data.attributedTo)
-				? { attributedTo: entityRef(graph, data.attributedTo) }
-				: {})
-		});
+		group.relations.push(relationOf(graph, edge, source, target, direction));
+
 		if (other.key !== key) neighbours.set(other.key, other);
 	};
 	graph.forEachOutEdge(key, (edge) => add(edge, 'out'));
@@ -243,4 +256,61 @@ export function groupPhrase(
 ): string {
 	if (group.direction === 'in' && !group.undirected) return `… ${group.typeLabel} ${entityLabel}`;
 	return `${group.typeLabel} …${group.undirected ? ', either way' : ''}`;
+}
+
+/** One step of a story, as its page shows it: the text, the entities it is about and its relationships. */
+export interface StoryStepDetails {
+	title: string;
+	text: string;
+	evidence: Evidence[];
+	entities: EntityRef[];
+	relations: Relation[];
+}
+
+/** A story of the graph with every step read (`null`: the graph has no story `id`). */
+export interface StoryDetails {
+	id: string;
+	title: string;
+	description: string;
+	steps: StoryStepDetails[];
+}
+
+/** The graph's stories: id, title, description and number of steps, in the file's order. */
+export function storiesOf(
+	graph: KnowledgeGraph
+): { id: string; title: string; description: string; steps: number }[] {
+	return (graph.getAttribute('stories') ?? []).map((story) => ({
+		id: story.id,
+		title: story.title,
+		description: story.description ?? '',
+		steps: story.steps.length
+	}));
+}
+
+/** Story `id` of the graph, its steps' entities and relationships read (those the graph lacks left out). */
+export function storyDetails(graph: KnowledgeGraph, id: string): StoryDetails | null {
+	const story = (graph.getAttribute('stories') ?? []).find((each) => each.id === id);
+	if (!story) return null;
+	return {
+		id: story.id,
+		title: story.title,
+		description: story.description ?? '',
+		steps: story.steps.map((step) => ({
+			title: step.title,
+			text: step.text,
+			evidence: step.evidence ?? [],
+			entities: step.entities.filter((key) => graph.hasNode(key)).map((key) => entityRef(graph, key)),
+			relations: (step.relationships ?? [])
+				.filter((edge) => graph.hasEdge(edge))
+				.map((edge) =>
+					relationOf(
+						graph,
+						edge,
+						entityRef(graph, graph.source(edge)),
+						entityRef(graph, graph.target(edge)),
+						'out'
+					)
+				)
+		}))
+	};
 }

@@ -35,3 +35,14 @@ export function entityEntries(): { graph: string; entity: string }[] {
 		.filter(([, graph]) => hasEntityPages(graph))
 		.flatMap(([id, graph]) => graph.mapNodes((entity) => ({ graph: id, entity })));
 }
+
+/** `{graph, story, steps}` for every story of every graph: its overview and step pages are prerendered. */
+export function storyEntries(): { graph: string; story: string; steps: number }[] {
+	return [...allGraphs()].flatMap(([id, graph]) =>
+		(graph.getAttribute('stories') ?? []).map((story) => ({
+			graph: id,
+			story: story.id,
+			steps: story.steps.length
+		}))
+	);
+}

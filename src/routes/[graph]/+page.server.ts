@@ -1,5 +1,6 @@
 import { resolve } from '$app/paths';
 import { graphOverview } from '$lib/graph/overview';
+import { storiesOf } from '$lib/graph/query';
 import { graphFileHref } from '$lib/links';
 import { allGraphs, findGraph } from '$lib/server/graphs';
 import { graphFiles } from '$lib/server/exports';
@@ -23,10 +24,11 @@ function downloadsOf(id: string): { label: string; href: string }[] {
 export const load: PageServerLoad = ({ params }) => {
 	// The layout has answered 404 for an unknown graph already.
 	const graph = findGraph(params.graph);
-	if (!graph) return { types: [], complete: true, top: null, downloads: [] };
+	if (!graph) return { types: [], complete: true, top: null, downloads: [], stories: [] };
 	const listAll = hasEntityPages(graph);
 	return {
 		...graphOverview(graph, graphMetrics(params.graph) ?? null, listAll),
-		downloads: downloadsOf(params.graph)
+		downloads: downloadsOf(params.graph),
+		stories: storiesOf(graph)
 	};
 };

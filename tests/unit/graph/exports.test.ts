@@ -530,6 +530,16 @@ describe('viewSubgraph', () => {
 		expect(roundTrip(part, 'json', 'part').getEdgeAttribute('e0', 'attributedTo')).toBe('c');
 	});
 
+	it('leaves the graph’s stories out of a part, which may not hold what they name', () => {
+		const told = tinyGraph(['a>b:likes', 'b>c:knows']);
+		told.setAttribute('stories', [
+			{ id: 'tour', title: 'A tour', steps: [{ title: 'One', text: 'From a to c.', entities: ['a', 'c'] }] }
+		]);
+		const part = viewSubgraph(told, { nodes: new Set(['a', 'b']), edges: new Set(['e0']) });
+		expect(part.getAttribute('stories')).toBeUndefined();
+		expect(roundTrip(part, 'json', 'part').order).toBe(2);
+	});
+
 	it('is the graph itself without a view', () => {
 		expect(viewSubgraph(graph, null)).toBe(graph);
 	});
