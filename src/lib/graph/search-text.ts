@@ -21,10 +21,18 @@ export interface Token {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:\.[\p{L}\p{M}\p{N}]+)*\.?/gu;
 const ASCII_WORD = /[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\.?/g;
 
+/** Whether `text` is printable ASCII alone: most names and texts, read without Unicode folding. */
+export function isPlainAscii(text: string): boolean {
+	return /^[\x20-\x7e]*$/.test(text);
+}
+
+/** Whether the character code is an ASCII lowercase letter or digit. */
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+
 /** The words of `text` in order, with their places. */
 export function tokens(text: string): Token[] {
 	const found: Token[] = [];
-	const ascii = /^[\x20-\x7e]*$/.test(text);
+	const ascii = isPlainAscii(text);
 	for (const match of text.matchAll(ascii ? ASCII_WORD : WORD)) {
 		// A dot that ends a sentence is not part of the word ("Nadu."); one inside it is ("U.S").
 		const raw = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
@@ -39,7 +47,7 @@ export function tokens(text: string): Token[] {
  * plain ASCII, most texts, scanned without a regular expression).
  */
 export function forEachWord(text: string, visit: (word: string) => void): void {
-	if (!/^[\x20-\x7e]*$/.test(text)) {
+	if (!isPlainAscii(text)) {
 		for (const token of tokens(text)) visit(token.word);
 		return;
 	}
@@ -48,18 +56,14 @@ export function forEachWord(text: string, visit: (word: string) => void): void {
 	let dotted = false;
 	for (let i = 0; i <= lower.length; i++) {
 		const code = i < lower.length ? lower.charCodeAt(i) : 32;
-		const letter = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-		if (letter) {
+		if (isWordCode(code)) {
 			if (start < 0) start = i;
 			continue;
 		}
 		// A dot between two letters or digits belongs to the word ("u.s", "3.5").
-		if (code === 46 && start >= 0 && i + 1 < lower.length) {
-			const next = lower.charCodeAt(i + 1);
-			if ((next >= 97 && next <= 122) || (next >= 48 && next <= 57)) {
-				dotted = true;
-				continue;
-			}
+		if (code === 46 && start >= 0 && i + 1 < lower.length && isWordCode(lower.charCodeAt(i + 1))) {
+			dotted = true;
+			continue;
 		}
 		if (start >= 0) {
 			const word = lower.slice(start, i);
@@ -159,16 +163,13 @@ export function snippet(text: string, marked: (word: string) => boolean): Snippe
 	};
 }
 
-/** Whether the character code is an ASCII letter or digit. */
-const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-
 /**
  * Whether the folded words of `text` hold `phrase` (folded words) in a row; with `prefixLast`, the phrase's last
  * word may begin a longer word (a phrase still being typed). Plain ASCII text is looked through
  * as a string first: most texts that hold a phrase write it with single spaces ("Records show that").
  */
 export function holdsPhrase(text: string, phrase: readonly string[], prefixLast = false): boolean {
-	if (/^[\x20-\x7e]*$/.test(text)) {
+	if (isPlainAscii(text)) {
 		const lower = text.toLowerCase();
 		const joined = phrase.join(' ');
 		for (let at = lower.indexOf(joined); at >= 0; at = lower.indexOf(joined, at + 1)) {

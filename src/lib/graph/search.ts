@@ -24,6 +24,7 @@ import {
 	STOP_WORDS,
 	forEachWord,
 	holdsPhrase,
+	isPlainAscii,
 	parseQuery,
 	snippet,
 	stem,
@@ -163,7 +164,7 @@ const MAX_FUZZY_CANDIDATES = 5_000;
  */
 function searchKey(text: string): string {
 	// Most names are plain ASCII: the same result without the Unicode work, a quarter of the build time.
-	if (/^[\x20-\x7e]*$/.test(text)) {
+	if (isPlainAscii(text)) {
 		return text
 			.toLowerCase()
 			.replace(/\./g, '')
@@ -304,9 +305,14 @@ function maxEdits(word: string): number {
 	return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-/** The word with the letters at `i` and `i + 1` swapped. */
-function swapAt(word: string, i: number): string {
-	return word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+/** The spellings of `word` with two neighbouring letters swapped ("indai" gives "niday", "idnai", "inadi", "india"). */
+function swapsOf(word: string): string[] {
+	const swaps: string[] = [];
+	for (let i = 0; i + 1 < word.length; i++) {
+		const swapped = word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+		if (swapped !== word) swaps.push(swapped);
+	}
+	return swaps;
 }
 
 /**
@@ -650,7 +656,13 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	 * "vladmir pu"), words out of order ("putin vladimir") and prefixes of several words ("vla pu"); fewest
 	 * edits first, then by label.
 	 */
-	function fuzzy(query: string, need: number, hits: Hit[], taken: Set<number>): void {
+	function fuzzy(
+		query: string,
+		need: number,
+		hits: Hit[],
+		taken: Set<number>,
+		looked: Map<string, Map<string, number>>
+	): void {
 		const queryWords = query.split(' ');
 		if (queryWords.length > MAX_FUZZY_WORDS) return;
 		if (queryWords.length === 1 && maxEdits(query) === 0) return; // the prefix tiers found all there is
@@ -671,14 +683,12 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 			// The tree counts a swap of neighbours as two edits ("indai" is 2 from "india" there), and a search two
 			// edits wide costs far more than one: look the swapped spellings up instead.
 			if (edits === 1) {
-				for (let i = 0; i + 1 < word.length; i++) {
-					const swapped = swapAt(word, i);
-					if (swapped !== word && !found.has(swapped) && wordTree.has(swapped)) found.set(swapped, 1);
+				for (const swapped of swapsOf(word)) {
+					if (!found.has(swapped) && wordTree.has(swapped)) found.set(swapped, 1);
 				}
 			}
 			return found;
 		};
-		const looked = new Map<string, Map<string, number>>();
 		const near = queryWords.map((word) => {
 			let found = looked.get(word);
 			if (!found) looked.set(word, (found = nearWords(word)));
@@ -790,10 +800,7 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 			// Words one typo away, and their forms: "discuonted" finds "discounted", then "discount".
 			const near = [...textTree.fuzzyGet(word, 1).keys()];
 			// Two letters swapped count as one typo, as in names.
-			for (let i = 0; i + 1 < word.length; i++) {
-				const swapped = swapAt(word, i);
-				if (textTree.has(swapped)) near.push(swapped);
-			}
+			for (const swapped of swapsOf(word)) if (textTree.has(swapped)) near.push(swapped);
 			for (const other of near) addForms(forms, stem(other));
 		}
 		return forms;
@@ -997,24 +1004,18 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 		// Names first.
 		const hits: Hit[] = [];
 		const taken = new Set<number>();
+		/** The name words near each query word, as the fuzzy tier looked them up: also the words to mark. */
+		const nearByWord = new Map<string, Map<string, number>>();
 		for (const tier of [labelPrefix, exactAlias, wordPrefix, fuzzy]) {
 			if (hits.length >= need) break;
-			tier(key, need, hits, taken);
+			tier(key, need, hits, taken, nearByWord);
 		}
 		const queryWords = key.split(' ');
 		const lastWord = queryWords[queryWords.length - 1] as string;
-		/** Name words a typo away from a query word, looked up only when a name matched by a typo. */
-		const nearNames = new Set<string>();
-		if (hits.some((hit) => hit.edits > 0)) {
-			for (const word of queryWords) {
-				const edits = maxEdits(word);
-				if (edits > 0) for (const near of wordTree.fuzzyGet(word, edits).keys()) nearNames.add(near);
-			}
-		}
 		const inName = (word: string) =>
 			queryWords.some((queryWord) => word.startsWith(queryWord)) ||
 			(parsed.typing && word.startsWith(lastWord)) ||
-			nearNames.has(word);
+			[...nearByWord.values()].some((near) => near.has(word));
 		const entityResults = hits.map((hit) => nameResult(hit, inName));
 		if (entityResults.length >= need && relationsNeeded === 0) {
 			return { entities: entityResults, relations: [] };

@@ -2,7 +2,9 @@
  * The graphs the site is built from: every file of the graph data folder, read and validated once per build.
  * An invalid file stops the build with every problem listed.
  */
+import { error } from '@sveltejs/kit';
 import type { KnowledgeGraph } from '../graph/load';
+import { type StoryDetails, storyDetails } from '../graph/query';
 import { GraphDataError, type Problem, fileProblem } from '../graph/problems';
 import { graphDataFiles, readGraphFile } from './graph-files';
 
@@ -39,4 +41,12 @@ export function allGraphs(): Map<string, KnowledgeGraph> {
 /** The graph `id`, or undefined. */
 export function findGraph(id: string): KnowledgeGraph | undefined {
 	return allGraphs().get(id);
+}
+
+/** Story `story` of graph `graph`, its steps read (query.ts storyDetails); a 404 for either unknown. */
+export function findStory(graph: string, story: string): StoryDetails {
+	const found = findGraph(graph);
+	const details = found ? storyDetails(found, story) : null;
+	if (!details) error(404, `This graph has no story “${story}”.`);
+	return details;
 }

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { storyDetails } from '$lib/graph/query';
+import { findStory } from '$lib/server/graphs';
 import { storyEntries } from '$lib/server/prerender';
-import { findGraph } from '$lib/server/graphs';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () =>
@@ -10,9 +9,7 @@ export const entries: EntryGenerator = () =>
 	);
 
 export const load: PageServerLoad = ({ params }) => {
-	const graph = findGraph(params.graph);
-	const story = graph ? storyDetails(graph, params.story) : null;
-	if (!story) error(404, `This graph has no story “${params.story}”.`);
+	const story = findStory(params.graph, params.story);
 	const index = /^[1-9][0-9]{0,2}$/.test(params.step) ? Number(params.step) - 1 : -1;
 	if (!story.steps[index]) error(404, `The story “${story.title}” has no step ${params.step.slice(0, 20)}.`);
 	return { story, index };
