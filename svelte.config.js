@@ -27,7 +27,8 @@ const config = {
 			// Only what the routes' entries() list: a big graph's entity pages are not prerendered, so the links
 			// to them must not be followed (src/lib/server/prerender.ts). The browser tests crawl for broken links.
 			crawl: false,
-			// Entity routes have no entries when every graph is big; any other unseen route is a mistake.
+			// Entity routes have no entries when every graph is big, story routes when no graph has a story, and
+			// oEmbed files without SITE_URL (src/routes/oembed); any other unseen route is a mistake.
 			handleUnseenRoutes: ({ routes, message }) => {
 				// …and the routes of graphs opened in the browser, which only the browser renders.
 				const entityRoutes = [
@@ -38,7 +39,9 @@ const config = {
 					'/[from=inbrowser]/[graph]/[entity]',
 					'/[from=inbrowser]/[graph]/connect'
 				];
-				if (routes.some((id) => !entityRoutes.includes(id))) throw new Error(message);
+				const optional = (/** @type {string} */ id) =>
+					entityRoutes.includes(id) || /\/story\/|^\/oembed\//.test(id);
+				if (routes.some((id) => !optional(id))) throw new Error(message);
 			},
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'

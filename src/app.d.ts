@@ -8,8 +8,8 @@ declare global {
 	const __OFF_THREAD_RELATIONSHIPS__: number;
 	/** Graphs with more relationships are drawn the cheap way (BIG_GRAPH_RELATIONSHIPS at build time). */
 	const __BIG_GRAPH_RELATIONSHIPS__: number;
-	/** The embed pages' script: its source, and where the build puts it (vite.config.ts). */
-	const __EMBED_CLIENT__: { source: string; file: string };
+	/** The embed pages' scripts, for a graph or an entity and for a story: source and built file (vite.config.ts). */
+	const __EMBED_CLIENT__: Record<'entity' | 'story', { source: string; file: string }>;
 	/** Other sites' origins the browser may fetch graph files from (OPEN_ORIGINS at build time). */
 	const __OPEN_ORIGINS__: string[];
 	namespace App {

@@ -18,6 +18,12 @@ export const storyHref = (graph: string, story: string, step?: number): string =
 export const embedHref = (graph: string, entity?: string | null): string =>
 	entity ? `${base}/embed/${graph}/${entity}` : `${base}/embed/${graph}`;
 
+/** A story in a frame: its cover, or its step `step` (1 for the first). */
+export const storyEmbedHref = (graph: string, story: string, step?: number): string =>
+	step === undefined || step < 1
+		? `${base}/embed/${graph}/story/${story}`
+		: `${base}/embed/${graph}/story/${story}/${step}`;
+
 /** The "how are these two connected?" view; `from` and `to` may be left out to pick them on the page. */
 export const connectHref = (graph: string, from?: string | null, to?: string | null): string => {
 	const params = new URLSearchParams();

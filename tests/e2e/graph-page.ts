@@ -2,7 +2,7 @@
  * Helpers for driving the explorer as a person would, waiting on real signals: the canvas says
  * `data-ready="true"` once drawn, and `window.__graph` tells where an entity is drawn.
  */
-import type { Download, Page } from 'playwright-core';
+import type { Download, Frame, Page } from 'playwright-core';
 
 declare global {
 	interface Window {
@@ -21,20 +21,20 @@ declare global {
 /** Text as a person reads it: runs of white space as one space, no space at the ends. */
 export const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-export async function graphSettled(page: Page): Promise<void> {
+export async function graphSettled(page: Page | Frame): Promise<void> {
 	await page.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
 	await page.waitForFunction(() => window.__graph !== undefined && !window.__graph.isMoving());
 }
 
 /** Where an entity is drawn, in page coordinates. */
-export async function nodePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
+export async function nodePosition(page: Page | Frame, key: string): Promise<{ x: number; y: number }> {
 	await graphSettled(page);
 	const position = await page.evaluate((k) => window.__graph?.position(k) ?? null, key);
 	if (!position) throw new Error(`entity ${key} is not on the canvas`);
 	return position;
 }
 
-export async function isDrawn(page: Page, key: string): Promise<boolean> {
+export async function isDrawn(page: Page | Frame, key: string): Promise<boolean> {
 	await graphSettled(page);
 	return page.evaluate((k) => window.__graph?.isDrawn(k) ?? false, key);
 }
@@ -45,7 +45,7 @@ export async function isEdgeDrawn(page: Page, key: string): Promise<boolean> {
 }
 
 /** How an entity is drawn: its colour and size after highlights and fades, and whether it is hidden. */
-export async function nodeDisplay(page: Page, key: string) {
+export async function nodeDisplay(page: Page | Frame, key: string) {
 	await graphSettled(page);
 	const display = await page.evaluate((k) => window.__graph?.display(k) ?? null, key);
 	if (!display) throw new Error(`entity ${key} is not on the canvas`);

@@ -11,9 +11,13 @@ export interface HostPage {
 
 /** An article page whose body is `body` (HTML), with text above and enough below it to scroll. */
 export function startHostPage(body: string): Promise<HostPage> {
-	const html = `<!doctype html><html><head><meta charset="utf-8"><title>Host article</title></head>
+	return serveHostDocument(`<!doctype html><html><head><meta charset="utf-8"><title>Host article</title></head>
 <body style="margin:0;font-family:sans-serif"><h1 style="margin:8px">An article</h1>${body}
-<p style="height:2000px">More of the article.</p></body></html>`;
+<p style="height:2000px">More of the article.</p></body></html>`);
+}
+
+/** A whole HTML document (the docs' example pages) served as the host page. */
+export function serveHostDocument(html: string): Promise<HostPage> {
 	const server: Server = createServer((_request, response) => {
 		response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
 	});

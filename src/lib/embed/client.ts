@@ -1,14 +1,8 @@
 /**
- * The embed pages' only script (they are prerendered with `csr = false`, so SvelteKit's client does not load):
- * mounts the embed in place of its server-rendered copy, with the data the server rendered it from. Bundled into
- * the site by the `embedClient` plugin in vite.config.ts, which names it; the embed layout links it.
+ * The script of the embed pages of a graph or an entity (vite.config.ts names it; the embed layout links it):
+ * mounts the embed with the entity's caption.
  */
-import { mount } from 'svelte';
-import Embed from './Embed.svelte';
+import EntityPanel from '$lib/components/EntityPanel.svelte';
+import { mountEmbed } from './mount';
 
-const root = document.getElementById('embed');
-const data = root?.dataset.embed;
-if (root && data) {
-	root.replaceChildren();
-	mount(Embed, { target: root, props: { ...JSON.parse(data), search: location.search, inFrame: true } });
-}
+mountEmbed({ entityPanel: EntityPanel });

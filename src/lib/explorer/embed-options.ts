@@ -23,6 +23,11 @@ export interface EmbedOptions {
 	scroll: boolean;
 	/** What a click on an entity does: move within the frame (default) or `click=open` the explorer in a tab. */
 	click: 'move' | 'open';
+	/**
+	 * A story's step controls (Previous, Next, the step count; `controls=0` hides them): a host page that drives
+	 * the steps itself (docs/embedding.md) may not want the reader to step on their own.
+	 */
+	controls: boolean;
 }
 
 export const DEFAULT_EMBED: EmbedOptions = {
@@ -31,7 +36,8 @@ export const DEFAULT_EMBED: EmbedOptions = {
 	search: false,
 	theme: 'auto',
 	scroll: false,
-	click: 'move'
+	click: 'move',
+	controls: true
 };
 
 const flag = (value: string | null, fallback: boolean): boolean =>
@@ -45,7 +51,8 @@ export function parseEmbedOptions(params: URLSearchParams): EmbedOptions {
 		search: flag(params.get('search'), DEFAULT_EMBED.search),
 		theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
 		scroll: flag(params.get('scroll'), DEFAULT_EMBED.scroll),
-		click: params.get('click') === 'open' ? 'open' : 'move'
+		click: params.get('click') === 'open' ? 'open' : 'move',
+		controls: flag(params.get('controls'), DEFAULT_EMBED.controls)
 	};
 }
 
@@ -58,5 +65,6 @@ export function embedQuery(view: ViewOptions, embed: EmbedOptions): string {
 	if (embed.theme !== DEFAULT_EMBED.theme) params.set('theme', embed.theme);
 	if (embed.scroll !== DEFAULT_EMBED.scroll) params.set('scroll', embed.scroll ? '1' : '0');
 	if (embed.click !== DEFAULT_EMBED.click) params.set('click', embed.click);
+	if (embed.controls !== DEFAULT_EMBED.controls) params.set('controls', embed.controls ? '1' : '0');
 	return params.toString().replaceAll('%2C', ',');
 }

@@ -70,6 +70,11 @@ export class Explorer {
 
 	/** What the canvas draws now, as shapes for a picture; set by the canvas while it draws, else null. */
 	canvasScene = $state.raw<(() => Promise<CanvasScene>) | null>(null);
+	/**
+	 * Frames what the view is about (the renderer's `fit`): for a page that frames the view (the message API of
+	 * embeds); set by the canvas while it draws, else null.
+	 */
+	fitView = $state.raw<(() => void) | null>(null);
 
 	/** How many relationships the graph has, when known: big graphs are read off the main thread. */
 	readonly relationships: number;

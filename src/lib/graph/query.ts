@@ -275,6 +275,31 @@ export interface StoryDetails {
 	steps: StoryStepDetails[];
 }
 
+/**
+ * What a frame needs of a story (the story embed): each step's title, text and the keys it highlights; the
+ * relationships' sentences and the evidence stay on the explorer's step pages.
+ */
+export interface StoryOutline {
+	id: string;
+	title: string;
+	description: string;
+	steps: { title: string; text: string; entities: string[]; relationships: string[] }[];
+}
+
+export function storyOutline(story: StoryDetails): StoryOutline {
+	return {
+		id: story.id,
+		title: story.title,
+		description: story.description,
+		steps: story.steps.map((step) => ({
+			title: step.title,
+			text: step.text,
+			entities: step.entities.map((entity) => entity.key),
+			relationships: step.relations.map((relation) => relation.edge)
+		}))
+	};
+}
+
 /** The graph's stories: id, title, description and number of steps, in the file's order. */
 export function storiesOf(
 	graph: KnowledgeGraph

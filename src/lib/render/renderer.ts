@@ -53,6 +53,11 @@ export interface GraphRenderer {
 	setWheelZoom(enabled: boolean): void;
 	/** Zooms in or out one step, or back to the whole graph. */
 	zoom(step: 'in' | 'out' | 'reset'): void;
+	/**
+	 * Frames what the view is about, as on its first frame: the entities a framing highlight holds (a story's
+	 * step, the paths between two), else the selected entity's neighbourhood, else the whole graph.
+	 */
+	fit(): void;
 	onNodeClick(handler: (key: string) => void): void;
 	onNodeHover(handler: (key: string | null) => void): void;
 	/** Resolves after the first frame is drawn. */
@@ -339,6 +344,12 @@ export function createRenderer(
 		},
 		scene: () => import('./scene').then(({ sceneOf }) => sceneOf(sigma, graph, new Set(drawn))),
 		zoom: (step) => zoomStep(sigma, step),
+		fit: () =>
+			moveCamera(
+				sigma,
+				targetOf(sigma, graph, display, cameraMove(null, display) ?? { show: 'entity', key: null }),
+				true
+			),
 		onNodeClick(handler) {
 			nodeClick = handler;
 		},

@@ -50,3 +50,15 @@ export function findStory(graph: string, story: string): StoryDetails {
 	if (!details) error(404, `This graph has no story “${story}”.`);
 	return details;
 }
+
+/** Step `step` (its address segment: 1 for the first) of story `story` of graph `graph`, or a 404. */
+export function findStoryStep(
+	graph: string,
+	story: string,
+	step: string
+): { story: StoryDetails; index: number } {
+	const details = findStory(graph, story);
+	const index = /^[1-9][0-9]{0,2}$/.test(step) ? Number(step) - 1 : -1;
+	if (!details.steps[index]) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
+	return { story: details, index };
+}

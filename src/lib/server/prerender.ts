@@ -46,3 +46,10 @@ export function storyEntries(): { graph: string; story: string; steps: number }[
 		}))
 	);
 }
+
+/** `{graph, story, step}` for every step of every story: each step's page (explorer and embed) is prerendered. */
+export function storyStepEntries(): { graph: string; story: string; step: string }[] {
+	return storyEntries().flatMap(({ graph, story, steps }) =>
+		Array.from({ length: steps }, (_, i) => ({ graph, story, step: String(i + 1) }))
+	);
+}

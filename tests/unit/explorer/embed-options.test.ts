@@ -12,18 +12,20 @@ describe('embed options', () => {
 			search: false,
 			theme: 'auto',
 			scroll: false,
-			click: 'move'
+			click: 'move',
+			controls: true
 		});
 	});
 
 	it('read every option', () => {
-		expect(parse('legend=1&panel=0&search=1&theme=dark&scroll=1&click=open')).toEqual({
+		expect(parse('legend=1&panel=0&search=1&theme=dark&scroll=1&click=open&controls=0')).toEqual({
 			legend: true,
 			panel: false,
 			search: true,
 			theme: 'dark',
 			scroll: true,
-			click: 'open'
+			click: 'open',
+			controls: false
 		});
 		expect(parse('legend=true&panel=false&theme=light').theme).toBe('light');
 	});
@@ -36,7 +38,7 @@ describe('embed options', () => {
 		expect(parse('theme=%3Cscript%3Ealert(1)%3C%2Fscript%3E&legend=%3Cscript%3E&scroll=%00')).toEqual(
 			DEFAULT_EMBED
 		);
-		expect(parse('theme=&legend=&panel=&scroll=&click=')).toEqual(DEFAULT_EMBED);
+		expect(parse('theme=&legend=&panel=&scroll=&click=&controls=')).toEqual(DEFAULT_EMBED);
 		expect(parse('theme=DARK&legend=TRUE&click=OPEN')).toEqual(DEFAULT_EMBED);
 	});
 
@@ -58,9 +60,17 @@ describe('embed options', () => {
 			depth: 1,
 			color: 'community' as const
 		};
-		const embed = { ...DEFAULT_EMBED, legend: true, theme: 'dark' as const, click: 'open' as const };
+		const embed = {
+			...DEFAULT_EMBED,
+			legend: true,
+			theme: 'dark' as const,
+			click: 'open' as const,
+			controls: false
+		};
 		const query = embedQuery(view, embed);
-		expect(query).toBe('hide=country,person&depth=1&color=community&legend=1&theme=dark&click=open');
+		expect(query).toBe(
+			'hide=country,person&depth=1&color=community&legend=1&theme=dark&click=open&controls=0'
+		);
 		expect(parse(query)).toEqual(embed);
 	});
 });

@@ -1,0 +1,11 @@
+import { storyOutline } from '$lib/graph/query';
+import { findStoryStep } from '$lib/server/graphs';
+import { storyStepEntries } from '$lib/server/prerender';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = storyStepEntries;
+
+export const load: PageServerLoad = ({ params }) => {
+	const { story, index } = findStoryStep(params.graph, params.story, params.step);
+	return { story: storyOutline(story), step: index + 1 };
+};
