@@ -38,3 +38,10 @@ export const graphFileHref = (graph: string): string => `${base}/api/graphs/${gr
 
 /** The graph's centrality and communities in the JSON API. */
 export const metricsHref = (graph: string): string => `${base}/api/graphs/${graph}/metrics.json`;
+
+/**
+ * The oEmbed file (src/lib/oembed.ts) of the page at `page`, an href of this module or a page's pathname, both
+ * under the base path: `/<graph>/<entity>` → `/oembed/<graph>/<entity>.json`. One static file per page, because
+ * a static host cannot answer oEmbed's usual endpoint with `?url=`; src/routes/oembed/ mirrors the pages' routes.
+ */
+export const oembedHref = (page: string): string => `${base}/oembed${page.slice(base.length)}.json`;

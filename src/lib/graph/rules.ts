@@ -78,7 +78,7 @@ export function needsSpeaker(modality: Modality | undefined): boolean {
 }
 
 /** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404, /local/… for graphs opened in the browser, /open). */
-export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404', 'local', 'open']);
+export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404', 'local', 'oembed', 'open']);
 
 /** Entity keys that are addresses of the explorer itself (/<graph>/connect, /<graph>/story/…). */
 export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect', 'story']);

@@ -249,7 +249,7 @@ const MESSAGES: Record<
 	],
 	'key.site-address': [
 		fixture('embed'),
-		`${INVALID}/embed.json › graph › id: is an address the site uses itself (api, embed, 404, local, open); choose another id`
+		`${INVALID}/embed.json › graph › id: is an address the site uses itself (api, embed, 404, local, oembed, open); choose another id`
 	],
 	'key.duplicate': [
 		fixture('duplicate-node-key'),

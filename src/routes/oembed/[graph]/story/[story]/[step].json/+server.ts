@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { storyEmbedHref } from '$lib/links';
+import { OEMBED_SIZES } from '$lib/oembed';
+import { findStoryStep } from '$lib/server/graphs';
+import { storyStepEntries } from '$lib/server/prerender';
+import { oembedFile, whenSiteUrl } from '../../../../oembed-file';
+import type { EntryGenerator, RequestHandler } from './$types';
+
+export const prerender = true;
+
+export const entries: EntryGenerator = whenSiteUrl(storyStepEntries);
+
+/** A story's step, `/<graph>/story/<story>/<n>`: the story in a frame, open at that step. */
+export const GET: RequestHandler = ({ params }) => {
+	const { story, index } = findStoryStep(params.graph, params.story, params.step);
+	const step = story.steps[index];
+	if (!step) error(404, `The story “${story.title}” has no step ${params.step.slice(0, 20)}.`);
+	return oembedFile(
+		storyEmbedHref(params.graph, story.id, index + 1),
+		`${step.title} · ${story.title}`,
+		OEMBED_SIZES.story
+	);
+};
