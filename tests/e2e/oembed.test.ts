@@ -54,7 +54,7 @@ const PAGES = [
 	{
 		path: `/${GRAPH}/story/${STORY}/2`,
 		embed: `/embed/${GRAPH}/story/${STORY}/2`,
-		title: `${story.steps[1]?.title} · ${story.title}`,
+		title: `${story.steps[1]?.title} — ${story.title}`,
 		width: 800,
 		height: 500
 	}

@@ -6,7 +6,7 @@
  * JavaScript the story's frame pages read and link on. "Embed this view" on a story's step gives its snippet.
  */
 import { readFileSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Browser, useBrowser } from './browser';
 import { graphSettled, isDrawn, nodeDisplay, nodePosition, squash } from './graph-page';
@@ -71,6 +71,12 @@ function example(name: string, site: string): Promise<HostPage> {
 	const html = readFileSync(`docs/examples/${name}`, 'utf8');
 	if (!html.includes(EXAMPLE_ORIGIN)) throw new Error(`${name} no longer names ${EXAMPLE_ORIGIN}`);
 	return serveHostDocument(html.replaceAll(EXAMPLE_ORIGIN, new URL(site).origin));
+}
+
+/** The messages the example host page logged, in order. */
+async function said(log: Locator): Promise<{ type: string; [field: string]: unknown }[]> {
+	const lines = ((await log.textContent()) ?? '').split('\n').filter((line) => line.trim() !== '');
+	return lines.map((line) => JSON.parse(line) as { type: string });
 }
 
 /** The docs' example host page with the story's frame, once the frame has said it is ready; its log of messages. */
@@ -141,7 +147,8 @@ describe('a story in a frame', () => {
 		});
 		const normal = await normalColours(frame);
 
-		// Steps, asked by the host: the frame shows them and says so.
+		// Steps, asked by the host: the frame shows them and says so, without adding to the reader's history.
+		const historyBefore = await frame.evaluate(() => history.length);
 		await page.getByRole('button', { name: 'Next step →' }).click();
 		await page.getByRole('button', { name: 'Next step →' }).click();
 		await expect.poll(() => page.locator('#step').textContent()).toBe(`2 of ${story.steps.length}`);
@@ -156,8 +163,18 @@ describe('a story in a frame', () => {
 				title: story.steps[1]?.title
 			})
 		);
-		// The host's steps replace the frame's address rather than adding to the reader's history.
 		expect(frameStep(frame)).toBe(2);
+		await expect(frame.evaluate(() => history.length)).resolves.toBe(historyBefore);
+		// A host that asks again is told again that the frame is ready, with what it shows now.
+		await page.evaluate(() =>
+			(document.querySelector('iframe') as HTMLIFrameElement).contentWindow?.postMessage(
+				{ type: 'graph:hello' },
+				'*'
+			)
+		);
+		await expect
+			.poll(async () => (await said(log)).filter((m) => m.type === 'graph:ready').at(-1)?.step)
+			.toBe(2);
 
 		// An entity, selected by the host, then clicked by the reader: the click comes back to the host.
 		await page.getByRole('button', { name: 'Select India' }).click();
@@ -196,43 +213,52 @@ describe('a story in a frame', () => {
 		await page.evaluate((o) => {
 			const to = (document.querySelector('iframe') as HTMLIFrameElement).contentWindow as Window;
 			to.postMessage({ type: 'graph:show-step', step: '3' }, o);
-			to.postMessage({ type: 'graph:show-step', step: 99 }, o);
+			to.postMessage({ type: 'graph:show-step', step: 11 }, o);
 			to.postMessage({ type: 'graph:select', entity: 'x'.repeat(5_000_000) }, o);
 			const huge: Record<string, unknown> = { type: 'graph:fit' };
 			for (let i = 0; i < 100_000; i++) huge[`f${i}`] = i;
 			to.postMessage(huge, o);
 			to.postMessage({ type: 'graph:set-filters', hide: Array(1_000_000).fill('person') }, o);
 			to.postMessage({ type: 'graph:select', entity: 'no-such-entity' }, o);
+			to.postMessage({ type: 'graph:set-filters', hide: ['person', 'persn'] }, o);
 			to.postMessage({ type: 'graph:self-destruct' }, o);
 			to.postMessage('graph:show-step', o);
 			to.postMessage({ type: 'something else entirely', step: 4 }, o);
 		}, origin);
-		await expect
-			.poll(async () => ((await log.textContent()) ?? '').match(/graph:error/g)?.length ?? 0)
-			.toBe(7);
-		const errors = ((await log.textContent()) ?? '')
-			.split('\n')
-			.filter((line) => line.includes('graph:error'));
-		expect(errors.map((line) => (JSON.parse(line) as { message: string }).message)).toEqual([
+		const errors = async () => (await said(log)).filter((m) => m.type === 'graph:error');
+		await expect.poll(async () => (await errors()).length).toBe(8);
+		expect((await errors()).map((m) => m.message)).toEqual([
 			'graph:show-step: “step” is not valid',
-			'the story has no step 99',
+			'the story has no step 11',
 			'graph:select: “entity” is not valid',
 			'graph:fit has more fields than it takes ()',
 			'graph:set-filters: “hide” is not valid',
 			'the graph has no entity “no-such-entity”',
+			'the graph has no type “persn”',
 			'unknown message type “graph:self-destruct”'
 		]);
 		expect(frameStep(frame)).toBe(0);
+		// The filters with an unknown type were not applied.
+		const person = file.nodes.find((node) => node.attributes.type === 'person')?.key as string;
+		await expect(isDrawn(frame, person)).resolves.toBe(true);
 		// From another frame of the same page (not the embed's parent): nothing happens, nothing is answered.
-		await page.evaluate((o) => {
-			const other = document.createElement('iframe');
-			other.srcdoc = `<script>parent.frames[0].postMessage({ type: 'graph:show-step', step: 5 }, '${o}');</script>`;
-			document.body.append(other);
-		}, origin);
-		await page.waitForTimeout(300);
+		// The other frame tells the host once it has posted; the embed handles messages in the order they came, so
+		// once it has answered the host's next message it has had the other frame's.
+		const posted = page.evaluate(
+			(o) =>
+				new Promise<void>((resolve) => {
+					addEventListener('message', (event) => event.data === 'posted' && resolve());
+					const other = document.createElement('iframe');
+					other.srcdoc = `<script>parent.frames[0].postMessage({ type: 'graph:show-step', step: 5 }, '${o}'); parent.postMessage('posted', '*');</script>`;
+					document.body.append(other);
+				}),
+			origin
+		);
+		await posted;
 		await page.getByRole('button', { name: 'Next step →' }).click();
-		await expect.poll(() => frameStep(frame)).toBe(1);
-		expect(await log.textContent()).not.toContain('"step":5');
+		await expect.poll(async () => (await said(log)).filter((m) => m.type === 'graph:step').length).toBe(1);
+		expect((await said(log)).filter((m) => m.type === 'graph:step').map((m) => m.step)).toEqual([1]);
+		expect(frameStep(frame)).toBe(1);
 		// The frame still works.
 		await expect(frame.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(story.steps[0]?.title);
 		expect(page.errors).toEqual([]);
@@ -249,6 +275,11 @@ describe('a story in a frame', () => {
 			await expect.poll(() => frameStep(frame)).toBe(n);
 			await expect.poll(() => showsStep(frame, n, normal)).toBe(true);
 		}
+		// Back up to the introduction: the cover, nothing highlighted.
+		await page.locator('[data-step="0"]').evaluate((p) => p.scrollIntoView({ block: 'center' }));
+		await expect.poll(() => frameStep(frame)).toBe(0);
+		const outside = file.nodes.find((node) => !story.steps[2]?.entities.includes(node.key))?.key as string;
+		await expect.poll(async () => (await nodeDisplay(frame, outside)).color).toBe(normal.get(outside));
 		// The graph stayed in view beside the article (position: sticky), and the host page was not scrolled by it.
 		const box = await page.locator('iframe').boundingBox();
 		expect(box && box.y >= 0 && box.y < 50).toBe(true);
@@ -272,7 +303,7 @@ describe('a story in a frame', () => {
 		await expect.poll(() => snippet.inputValue()).toContain(`src="${browser().url(embedPath(3))}"`);
 		await page.getByLabel('Previous and Next buttons').uncheck();
 		await expect.poll(() => snippet.inputValue()).toContain(`${embedPath(3)}?controls=0"`);
-		expect(await snippet.inputValue()).toContain(`title="${story.title} — `);
+		expect(await snippet.inputValue()).toContain(`title="${story.steps[2]?.title} — ${story.title}"`);
 	});
 
 	describe('without JavaScript', () => {

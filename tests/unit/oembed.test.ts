@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_SIZES, embedSnippet } from '../../src/lib/explorer/embed-snippet';
+import { EMBED_SIZES, embedSnippet, embedTitle } from '../../src/lib/explorer/embed-snippet';
 import { embedHref, entityHref, graphHref, oembedHref, storyEmbedHref, storyHref } from '../../src/lib/links';
 import { OEMBED_SIZES, oembedResponse } from '../../src/lib/oembed';
 import { iframeOf, oembedProblems } from '../oembed-spec';
@@ -29,7 +29,7 @@ describe('oEmbed responses', () => {
 		{
 			page: 'a step of a story',
 			embed: storyEmbedHref('india-russia', 'talks-section-by-section', 3),
-			title: 'Energy · The Modi–Putin talks, section by section',
+			title: 'Russia Looks to India to Offset Western Isolation — The Modi–Putin talks, section by section',
 			size: OEMBED_SIZES.story
 		},
 		{
@@ -69,6 +69,20 @@ describe('oEmbed responses', () => {
 			expect(Object.keys(response).filter((key) => key.startsWith('thumbnail'))).toEqual([]);
 		}
 	);
+
+	it('write the snippet an editor would paste, character for character', () => {
+		const response = oembedResponse({
+			site: SITE,
+			embed: storyEmbedHref('india-russia', 'talks-section-by-section', 3),
+			title: embedTitle('India and Russia', { story: 'The talks', step: 'Trade' }),
+			size: OEMBED_SIZES.story
+		});
+		expect(response.html).toBe(
+			'<iframe src="https://graphs.example.org/embed/india-russia/story/talks-section-by-section/3" ' +
+				'title="Trade — The talks" width="800" height="500" style="border:0;max-width:100%" loading="lazy"></iframe>'
+		);
+		expect(response.title).toBe('Trade — The talks');
+	});
 
 	it('frame a graph or an entity at 600 × 400 and a story at 800 × 500', () => {
 		expect(OEMBED_SIZES.view).toMatchObject({ width: 600, height: 400 });

@@ -76,7 +76,7 @@ export class FrameNavigator implements Navigator {
 	 */
 	select(key: string | null, move: HistoryMove): boolean {
 		const graph = this.explorer.graph;
-		const details = key === null ? null : graph && entityDetails(graph, key);
+		const details = key === null ? null : this.detailsOf(key);
 		if (key !== null && graph && !details) return false;
 		if (!this.inFrame || (key !== null && !details)) {
 			location.assign(this.frameUrl(key));
@@ -97,9 +97,23 @@ export class FrameNavigator implements Navigator {
 	onkeydown(event: KeyboardEvent): void;
 	onkeydown(): void {}
 
+	/**
+	 * Puts `url` in the frame's history as `move` says. Browsers limit how often a page may do so (Safari: 100
+	 * times in 30 s); past that the move still shows, only its address is not recorded.
+	 */
 	protected record(url: string, move: HistoryMove): void {
-		if (move === 'push') history.pushState(null, '', url);
-		else if (move === 'replace') history.replaceState(null, '', url);
+		try {
+			if (move === 'push') history.pushState(null, '', url);
+			else if (move === 'replace') history.replaceState(null, '', url);
+		} catch {
+			// SecurityError from the browser's limit: keep the address as it was.
+		}
+	}
+
+	/** The details of entity `key` in the loaded graph; null for none or before the graph is here. */
+	protected detailsOf(key: string): EntityDetails | null {
+		const graph = this.explorer.graph;
+		return graph ? entityDetails(graph, key) : null;
 	}
 
 	/** The place an address of this frame names; undefined for any other address. */

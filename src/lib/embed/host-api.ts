@@ -11,18 +11,31 @@ export interface Frame {
 	explorer: Explorer;
 	navigator: FrameNavigator;
 	tell(message: FrameMessage): void;
+	/** Says `graph:ready` to the parent if the graph is loaded (else it will, once it is). */
+	hello(): void;
 }
 
 /** Checks `data`, a message from the parent page, and does what it asks; says what was wrong, if anything. */
 export function answer(data: unknown, frame: Frame): void {
 	const message = readHostMessage(data);
 	if (message === null) return;
-	const problem = 'error' in message ? message.error : act(message, frame);
+	let problem: string | null = 'error' in message ? message.error : null;
+	if (!('error' in message)) {
+		try {
+			problem = act(message, frame);
+		} catch (error) {
+			problem = `the frame could not do ${message.type}: ${error instanceof Error ? error.message : String(error)}`;
+		}
+	}
 	if (problem) frame.tell({ type: 'graph:error', message: problem });
 }
 
+/** The first type of `given` that the graph's `known` types lack, if any. */
+const unknownType = (given: readonly string[] | undefined, known: Record<string, unknown>) =>
+	given?.find((type) => !Object.hasOwn(known, type));
+
 /** Does what `message` asks; returns why it could not, or null. */
-function act(message: HostMessage, { explorer, navigator }: Frame): string | null {
+function act(message: HostMessage, { explorer, navigator, hello }: Frame): string | null {
 	const graph = explorer.graph;
 	switch (message.type) {
 		case 'graph:show-step':
@@ -34,13 +47,20 @@ function act(message: HostMessage, { explorer, navigator }: Frame): string | nul
 			return navigator.select(message.entity, 'replace')
 				? null
 				: `the graph has no entity “${message.entity}”`;
-		case 'graph:set-filters':
+		case 'graph:set-filters': {
 			if (!graph) return 'the graph is not loaded yet: wait for graph:ready';
-			// The view options' own reader checks the values against the graph (unknown types are left out).
+			const { nodeTypes, edgeTypes } = graph.getAttributes();
+			const unknown = unknownType(message.hide, nodeTypes) ?? unknownType(message.hideRel, edgeTypes);
+			if (unknown !== undefined) return `the graph has no type “${unknown}”`;
 			explorer.options = parseViewOptions(withFilters(viewQuery(explorer.options), message), graph);
 			return null;
+		}
 		case 'graph:fit':
-			explorer.fitView?.();
+			if (!explorer.fitView) return 'the graph is not drawn (yet, or without WebGL)';
+			explorer.fitView();
+			return null;
+		case 'graph:hello':
+			hello();
 			return null;
 	}
 }

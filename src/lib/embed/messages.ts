@@ -3,19 +3,21 @@
  * an embed may ask of it with `postMessage`, and what the frame tells that page. Every message is a plain object
  * whose `type` starts with `graph:`; anything else is someone else's message and is ignored without a word.
  *
- * Messages are checked before anything reads them: a known type, only its own fields, each of its kind and
+ * Messages are checked before anything acts on them: a known type, only its own fields, each of its kind and
  * within its size (an entity key, a list of types), so that a hostile or careless page can neither crash the
- * frame nor keep it busy. The checks look at a bounded number of fields whatever the message holds. The frame
- * acts on messages from its parent only (Embed.svelte checks `event.source`).
+ * frame nor keep it busy: past the browser's copy of the message (and its list of field names, which the check
+ * counts), the work is bounded whatever the message holds. The frame acts on messages from its parent only
+ * (Embed.svelte checks `event.source`).
  */
+import { LIMITS } from '$lib/graph/rules';
 
 const PREFIX = 'graph:';
 /** Entity keys and type ids are at most this long (src/lib/graph/schema.ts allows less). */
 export const MAX_KEY_LENGTH = 200;
 /** A filter lists at most this many types. */
 export const MAX_LIST = 100;
-/** The most steps a story may have (and so the highest step a message may name). */
-export const MAX_STEP = 999;
+/** The highest step a message may name: the most steps a story may have (src/lib/graph/rules.ts). */
+export const MAX_STEP = LIMITS.storySteps;
 
 /** What the host page may ask. */
 export type HostMessage =
@@ -32,7 +34,9 @@ export type HostMessage =
 			stated?: boolean;
 	  }
 	/** Frame what the view is about: the step's entities, the selection's neighbourhood, or the whole graph. */
-	| { type: 'graph:fit' };
+	| { type: 'graph:fit' }
+	/** Say `graph:ready` (again) once the graph is loaded: for a page whose listener came after the first. */
+	| { type: 'graph:hello' };
 
 /** What the frame tells its host. */
 export type FrameMessage =
@@ -83,7 +87,8 @@ const SHAPES: Record<string, Record<string, (value: unknown) => boolean>> = {
 		depth: (value) => value === null || (Number.isSafeInteger(value) && (value as number) >= 1),
 		stated: (value) => typeof value === 'boolean'
 	},
-	'graph:fit': {}
+	'graph:fit': {},
+	'graph:hello': {}
 };
 
 /** The fields each type must have. */
@@ -123,8 +128,9 @@ export function withFilters(
 	message: Extract<HostMessage, { type: 'graph:set-filters' }>
 ): URLSearchParams {
 	const params = new URLSearchParams(query);
-	if (message.hide) params.set('hide', message.hide.join(','));
-	if (message.hideRel) params.set('hideRel', message.hideRel.join(','));
+	// Each type once: a list the view reads back within its length limit (view.ts).
+	if (message.hide) params.set('hide', [...new Set(message.hide)].join(','));
+	if (message.hideRel) params.set('hideRel', [...new Set(message.hideRel)].join(','));
 	if (message.depth !== undefined) params.set('depth', message.depth === null ? '' : String(message.depth));
 	if (message.stated !== undefined) params.set('stated', message.stated ? '1' : '0');
 	return params;

@@ -8,8 +8,9 @@
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import type { EmbedOptions } from '$lib/explorer/embed-options';
 import { frameStep } from '$lib/explorer/frame-address';
+import { embedTitle } from '$lib/explorer/embed-snippet';
 import { stepDirection } from '$lib/explorer/step-keys';
-import { type StoryOutline, entityDetails } from '$lib/graph/query';
+import type { StoryOutline } from '$lib/graph/query';
 import { hrefWithView } from '$lib/graph/view';
 import { storyEmbedHref, storyHref } from '$lib/links';
 import { FrameNavigator, type FramePlace, type HistoryMove } from './frame-navigator.svelte';
@@ -62,9 +63,15 @@ export class StoryNavigator extends FrameNavigator {
 	override get step(): number {
 		return this.#step;
 	}
+	/** What the frame shows: the step's title and the story's (the cover: the story's alone). */
 	override get title(): string {
-		const shown = this.outline.steps[this.#step - 1];
-		return `${shown ? `${shown.title} · ` : ''}${this.outline.title}`;
+		const step = this.stepTitle(this.#step);
+		return embedTitle(this.outline.title, step ? { story: this.outline.title, step } : {});
+	}
+
+	/** The title of step `step` (0: none, the cover). */
+	stepTitle(step: number): string | undefined {
+		return this.outline.steps[step - 1]?.title;
 	}
 
 	/** The same view in the explorer: the entity, else the story's step (or its overview for the cover). */
@@ -81,8 +88,7 @@ export class StoryNavigator extends FrameNavigator {
 
 	/** Shows entity `key` in place of the step (null: the step again), keeping the step's address. */
 	override select(key: string | null): boolean {
-		const graph = this.explorer.graph;
-		const details = key === null ? null : graph && entityDetails(graph, key);
+		const details = key === null ? null : this.detailsOf(key);
 		if (key !== null && !details) return false;
 		this.entity = details;
 		return true;

@@ -24,8 +24,8 @@ export interface EmbedOptions {
 	/** What a click on an entity does: move within the frame (default) or `click=open` the explorer in a tab. */
 	click: 'move' | 'open';
 	/**
-	 * A story's step controls (Previous, Next, the step count; `controls=0` hides them): a host page that drives
-	 * the steps itself (docs/embedding.md) may not want the reader to step on their own.
+	 * A story's step controls (Previous and Next, and the arrow keys; `controls=0` hides them): a host page that
+	 * drives the steps itself (docs/embedding.md) may not want the reader to step on their own.
 	 */
 	controls: boolean;
 }

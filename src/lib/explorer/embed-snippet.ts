@@ -14,6 +14,19 @@ export type EmbedSize = (typeof EMBED_SIZES)[number];
 const escapeAttribute = (value: string) =>
 	value.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 
+/**
+ * The title of an embed's frame (what a screen reader announces, and oEmbed's title): what it shows first, then
+ * what that belongs to. "Embed this view" and the oEmbed files (src/lib/oembed.ts) both name frames with it.
+ */
+export function embedTitle(
+	graph: string,
+	shown: { entity?: string; story?: string; step?: string } = {}
+): string {
+	if (shown.story !== undefined && shown.step !== undefined) return `${shown.step} — ${shown.story}`;
+	const first = shown.story ?? shown.entity;
+	return first === undefined ? graph : `${first} — ${graph}`;
+}
+
 /** The HTML an editor pastes into an article. `src` must be an absolute URL. */
 export function embedSnippet(src: string, title: string, size: EmbedSize): string {
 	const width = size.width === null ? '100%' : String(size.width);

@@ -2,6 +2,7 @@
  * The addresses of an embed's frame: which entity, or which step of a story, an address names, so that a link or
  * the back button can move inside the frame instead of loading a page.
  */
+import { STEP_SEGMENT } from '$lib/graph/stories';
 import { embedHref } from '$lib/links';
 
 /**
@@ -57,5 +58,5 @@ export function frameStep(
 	const path = framePath(href, origin, graphId, search);
 	if (path === `story/${story}`) return 0;
 	const step = path?.startsWith(`story/${story}/`) ? path.slice(`story/${story}/`.length) : '';
-	return /^[1-9][0-9]{0,2}$/.test(step) ? Number(step) : undefined;
+	return STEP_SEGMENT.test(step) ? Number(step) : undefined;
 }

@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import type { KnowledgeGraph } from '../graph/load';
 import { type StoryDetails, storyDetails } from '../graph/query';
 import { GraphDataError, type Problem, fileProblem } from '../graph/problems';
+import { STEP_SEGMENT } from '../graph/stories';
 import { graphDataFiles, readGraphFile } from './graph-files';
 
 let cache: Map<string, KnowledgeGraph> | undefined;
@@ -58,7 +59,7 @@ export function findStoryStep(
 	step: string
 ): { story: StoryDetails; index: number } {
 	const details = findStory(graph, story);
-	const index = /^[1-9][0-9]{0,2}$/.test(step) ? Number(step) - 1 : -1;
+	const index = STEP_SEGMENT.test(step) ? Number(step) - 1 : -1;
 	if (!details.steps[index]) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
 	return { story: details, index };
 }

@@ -10,7 +10,8 @@ describe('readHostMessage', () => {
 		[{ type: 'graph:set-filters', hide: ['person'], hideRel: [], depth: 2, stated: true }],
 		[{ type: 'graph:set-filters', depth: null }],
 		[{ type: 'graph:set-filters' }],
-		[{ type: 'graph:fit' }]
+		[{ type: 'graph:fit' }],
+		[{ type: 'graph:hello' }]
 	])('should take %j as it is', (message) => {
 		expect(readHostMessage(message)).toEqual(message);
 	});
@@ -37,6 +38,7 @@ describe('readHostMessage', () => {
 		[{ type: 'graph:show-step', step: 1.5 }, '“step” is not valid'],
 		[{ type: 'graph:show-step', step: '2' }, '“step” is not valid'],
 		[{ type: 'graph:show-step', step: 1e9 }, '“step” is not valid'],
+		[{ type: 'graph:show-step', step: 41 }, '“step” is not valid'],
 		[{ type: 'graph:show-step', step: 2, extra: 1 }, 'takes no field “extra”'],
 		[{ type: 'graph:select' }, 'needs “entity”'],
 		[{ type: 'graph:select', entity: '' }, '“entity” is not valid'],
@@ -55,7 +57,7 @@ describe('readHostMessage', () => {
 		expect((read as { error: string }).error).toContain(error);
 	});
 
-	it('should read a bounded part of a huge message', () => {
+	it('should refuse a message with more fields than its type takes, and a long list before reading it', () => {
 		const huge: Record<string, unknown> = { type: 'graph:select', entity: 'india' };
 		for (let i = 0; i < 200_000; i++) huge[`f${i}`] = i;
 		expect(readHostMessage(huge)).toEqual({

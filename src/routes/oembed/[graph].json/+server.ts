@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { embedTitle } from '$lib/explorer/embed-snippet';
 import { embedHref } from '$lib/links';
 import { OEMBED_SIZES } from '$lib/oembed';
 import { allGraphs, findGraph } from '$lib/server/graphs';
@@ -13,5 +14,5 @@ export const entries: EntryGenerator = whenSiteUrl(() => [...allGraphs().keys()]
 export const GET: RequestHandler = ({ params }) => {
 	const graph = findGraph(params.graph);
 	if (!graph) error(404, `There is no graph called “${params.graph}”.`);
-	return oembedFile(embedHref(params.graph), graph.getAttribute('title'), OEMBED_SIZES.view);
+	return oembedFile(embedHref(params.graph), embedTitle(graph.getAttribute('title')), OEMBED_SIZES.view);
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { embedTitle } from '$lib/explorer/embed-snippet';
 import { embedHref } from '$lib/links';
 import { OEMBED_SIZES } from '$lib/oembed';
 import { findGraph } from '$lib/server/graphs';
@@ -17,6 +18,8 @@ export const GET: RequestHandler = ({ params }) => {
 	if (!graph || !hasEntityPages(graph) || !graph.hasNode(params.entity)) {
 		error(404, `There is no entity page “${params.entity}” in graph “${params.graph}”.`);
 	}
-	const title = `${graph.getNodeAttribute(params.entity, 'label')} — ${graph.getAttribute('title')}`;
+	const title = embedTitle(graph.getAttribute('title'), {
+		entity: graph.getNodeAttribute(params.entity, 'label')
+	});
 	return oembedFile(embedHref(params.graph, params.entity), title, OEMBED_SIZES.view);
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { embedTitle } from '$lib/explorer/embed-snippet';
 import { storyEmbedHref } from '$lib/links';
 import { OEMBED_SIZES } from '$lib/oembed';
 import { findGraph, findStory } from '$lib/server/graphs';
@@ -17,6 +18,6 @@ export const GET: RequestHandler = ({ params }) => {
 	const graph = findGraph(params.graph);
 	if (!graph) error(404, `There is no graph called “${params.graph}”.`);
 	const story = findStory(params.graph, params.story);
-	const title = `${story.title} — ${graph.getAttribute('title')}`;
+	const title = embedTitle(graph.getAttribute('title'), { story: story.title });
 	return oembedFile(storyEmbedHref(params.graph, story.id), title, OEMBED_SIZES.story);
 };

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { embedTitle } from '$lib/explorer/embed-snippet';
 import { storyEmbedHref } from '$lib/links';
 import { OEMBED_SIZES } from '$lib/oembed';
 import { findStoryStep } from '$lib/server/graphs';
@@ -13,11 +13,9 @@ export const entries: EntryGenerator = whenSiteUrl(storyStepEntries);
 /** A story's step, `/<graph>/story/<story>/<n>`: the story in a frame, open at that step. */
 export const GET: RequestHandler = ({ params }) => {
 	const { story, index } = findStoryStep(params.graph, params.story, params.step);
-	const step = story.steps[index];
-	if (!step) error(404, `The story “${story.title}” has no step ${params.step.slice(0, 20)}.`);
 	return oembedFile(
 		storyEmbedHref(params.graph, story.id, index + 1),
-		`${step.title} · ${story.title}`,
+		embedTitle('', { story: story.title, step: story.steps[index]?.title }),
 		OEMBED_SIZES.story
 	);
 };
