@@ -16,7 +16,11 @@ const GRAPH = 'india-russia';
 const file = JSON.parse(readFileSync(`graph-data/${GRAPH}.json`, 'utf8')) as {
 	nodes: { key: string; attributes: { label: string; type: string } }[];
 	attributes: {
-		stories: { id: string; title: string; steps: { title: string; text: string; entities: string[] }[] }[];
+		stories: {
+			id: string;
+			title: string;
+			steps: { title: string; text: string; entities: string[]; view?: { hide?: string[] } }[];
+		}[];
 	};
 };
 const story = file.attributes.stories[0];
@@ -283,6 +287,24 @@ describe('a story in a frame', () => {
 		// The graph stayed in view beside the article (position: sticky), and the host page was not scrolled by it.
 		const box = await page.locator('iframe').boundingBox();
 		expect(box && box.y >= 0 && box.y < 50).toBe(true);
+		expect(page.errors).toEqual([]);
+	});
+
+	it('shows each step with its own view (the types it hides)', async () => {
+		const hiding = story.steps.findIndex((step) => step.view?.hide?.includes('person')) + 1;
+		const person = file.nodes.find((node) => node.attributes.type === 'person')?.key as string;
+		host = await startHostPage(
+			`<iframe src="${browser().url(embedPath(hiding - 1))}" width="700" height="500" style="border:0" title="Story"></iframe>`
+		);
+		const page = await browser().newPage();
+		await page.goto(host.url);
+		const frame = await storyFrame(page);
+		await expect(isDrawn(frame, person)).resolves.toBe(true);
+		await frame.getByRole('link', { name: 'Next →' }).click();
+		await expect.poll(() => frameStep(frame)).toBe(hiding);
+		await expect.poll(() => isDrawn(frame, person)).toBe(false);
+		await frame.getByRole('link', { name: 'Next →' }).click();
+		await expect.poll(() => isDrawn(frame, person)).toBe(true);
 		expect(page.errors).toEqual([]);
 	});
 

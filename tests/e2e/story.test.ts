@@ -7,16 +7,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { graphSettled, nodeDisplay, squash } from './graph-page';
+import { graphSettled, isDrawn, nodeDisplay, openLegend, squash } from './graph-page';
 
 const GRAPH = 'india-russia';
 const file = JSON.parse(readFileSync(`graph-data/${GRAPH}.json`, 'utf8')) as {
-	nodes: { key: string }[];
+	nodes: { key: string; attributes: { type: string } }[];
 	attributes: {
 		stories: {
 			id: string;
 			title: string;
-			steps: { title: string; text: string; entities: string[]; relationships?: string[] }[];
+			steps: {
+				title: string;
+				text: string;
+				entities: string[];
+				relationships?: string[];
+				view?: { focus?: string; hide?: string[] };
+			}[];
 		}[];
 	};
 };
@@ -107,6 +113,32 @@ describe('stories', () => {
 			await expect.poll(async () => (await nodeDisplay(page, outside)).color).not.toBe(outsideBefore.color);
 			await expect(nodeDisplay(page, inside)).resolves.toMatchObject({ color: insideBefore.color });
 		}
+		expect(page.errors).toEqual([]);
+	});
+
+	it('shows each step with its own view: the types it hides, back when the step changes or the reader asks', async () => {
+		const hiding = story.steps.findIndex((step) => step.view?.hide?.includes('person')) + 1;
+		if (hiding === 0) throw new Error('the flagship story should have a step that hides people');
+		const person = file.nodes.find((node) => node.attributes.type === 'person')?.key as string;
+		const page = await browser().newPage();
+		await page.goto(browser().url(stepHref(hiding - 1)));
+		await graphSettled(page);
+		await expect(isDrawn(page, person)).resolves.toBe(true);
+		await page.keyboard.press('ArrowRight');
+		await page.waitForURL(browser().url(stepHref(hiding)));
+		await expect.poll(() => isDrawn(page, person)).toBe(false);
+		// The reader shows people again from the legend: the address says so, and a reload keeps it.
+		await openLegend(page);
+		const toggle = page.getByRole('button', { name: /^Person/ });
+		await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+		await toggle.click();
+		await page.waitForURL((url) => url.searchParams.get('hide') === '');
+		await expect.poll(() => isDrawn(page, person)).toBe(true);
+		await page.reload();
+		await expect.poll(() => isDrawn(page, person)).toBe(true);
+		// The next step has a view of its own again.
+		await page.goto(browser().url(stepHref(hiding + 1)));
+		await expect.poll(() => isDrawn(page, person)).toBe(true);
 		expect(page.errors).toEqual([]);
 	});
 

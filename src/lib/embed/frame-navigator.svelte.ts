@@ -49,6 +49,15 @@ export class FrameNavigator implements Navigator {
 	get title(): string | null {
 		return null;
 	}
+	/** The entity the frame's view focuses without showing its caption (a story's step may): none here. */
+	get focus(): string | null {
+		return null;
+	}
+
+	/** The view parameters the frame shows: its address's (a story's step starts from a view of its own). */
+	viewQuery(): string {
+		return this.search;
+	}
 
 	/** The same view in the full explorer. */
 	explorerUrl(key: string | null): string {

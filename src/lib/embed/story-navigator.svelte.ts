@@ -11,7 +11,7 @@ import { frameStep } from '$lib/explorer/frame-address';
 import { embedTitle } from '$lib/explorer/embed-snippet';
 import { stepDirection } from '$lib/explorer/step-keys';
 import type { StoryOutline } from '$lib/graph/query';
-import { hrefWithView } from '$lib/graph/view';
+import { hrefWithView, viewOver } from '$lib/graph/view';
 import { storyEmbedHref, storyHref } from '$lib/links';
 import { FrameNavigator, type FramePlace, type HistoryMove } from './frame-navigator.svelte';
 
@@ -67,6 +67,15 @@ export class StoryNavigator extends FrameNavigator {
 	override get title(): string {
 		const step = this.stepTitle(this.#step);
 		return embedTitle(this.outline.title, step ? { story: this.outline.title, step } : {});
+	}
+
+	override get focus(): string | null {
+		return this.entity ? null : (this.outline.steps[this.#step - 1]?.focus ?? null);
+	}
+
+	/** The step's own view, with the parameters of the frame's address over it. */
+	override viewQuery(): string {
+		return viewOver(this.outline.steps[this.#step - 1]?.view ?? '', this.search).toString();
 	}
 
 	/** The title of step `step` (0: none, the cover). */

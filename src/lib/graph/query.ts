@@ -6,6 +6,7 @@ import { type DataKind, dataKinds } from './data-kinds';
 import type { KnowledgeGraph } from './build';
 import type { Data, DataValue, Evidence, Source } from './schema';
 import type { Modality } from './rules';
+import { storyViewQuery } from './view';
 
 /** One data attribute of an entity or relationship, with the kind of its column (attributes.ts). */
 export interface DataEntry {
@@ -262,6 +263,9 @@ export function groupPhrase(
 export interface StoryStepDetails {
 	title: string;
 	text: string;
+	/** The view parameters the step starts from (view.ts storyViewQuery), and the entity it focuses. */
+	view: string;
+	focus: string | null;
 	evidence: Evidence[];
 	entities: EntityRef[];
 	relations: Relation[];
@@ -283,7 +287,14 @@ export interface StoryOutline {
 	id: string;
 	title: string;
 	description: string;
-	steps: { title: string; text: string; entities: string[]; relationships: string[] }[];
+	steps: {
+		title: string;
+		text: string;
+		entities: string[];
+		relationships: string[];
+		view: string;
+		focus: string | null;
+	}[];
 }
 
 export function storyOutline(story: StoryDetails): StoryOutline {
@@ -295,7 +306,9 @@ export function storyOutline(story: StoryDetails): StoryOutline {
 			title: step.title,
 			text: step.text,
 			entities: step.entities.map((entity) => entity.key),
-			relationships: step.relations.map((relation) => relation.edge)
+			relationships: step.relations.map((relation) => relation.edge),
+			view: step.view,
+			focus: step.focus
 		}))
 	};
 }
@@ -323,6 +336,8 @@ export function storyDetails(graph: KnowledgeGraph, id: string): StoryDetails | 
 		steps: story.steps.map((step) => ({
 			title: step.title,
 			text: step.text,
+			view: storyViewQuery(step.view),
+			focus: step.view?.focus !== undefined && graph.hasNode(step.view.focus) ? step.view.focus : null,
 			evidence: step.evidence ?? [],
 			entities: step.entities.filter((key) => graph.hasNode(key)).map((key) => entityRef(graph, key)),
 			relations: (step.relationships ?? [])

@@ -115,12 +115,26 @@ export const evidenceSchema = z.object({
  * camera centres on), the relationships it highlights (both ends of each among its entities) and where it comes
  * from. References are checked by validate.ts.
  */
+/**
+ * How a step shows the graph besides its highlight, as the explorer's view options do (src/lib/graph/view.ts): the
+ * entity it focuses (selected, as if clicked; `depth` counts from it), the entity and relationship types it hides,
+ * and whether it shows only what the source states.
+ */
+export const storyViewSchema = z.object({
+	focus: z.string().optional(),
+	depth: z.number().int().min(1).max(3).optional(),
+	hide: z.array(typeKeySchema).max(LIMITS.storyEntities).optional(),
+	hideRel: z.array(typeKeySchema).max(LIMITS.storyEntities).optional(),
+	stated: z.boolean().optional()
+});
+
 export const storyStepSchema = z.object({
 	title: text(1, LIMITS.label),
 	text: text(1, LIMITS.storyText),
 	entities: z.array(z.string()).min(1).max(LIMITS.storyEntities),
 	relationships: z.array(z.string()).max(LIMITS.storyRelationships).optional(),
-	evidence: z.array(evidenceSchema).min(1).max(LIMITS.storyEvidence).optional()
+	evidence: z.array(evidenceSchema).min(1).max(LIMITS.storyEvidence).optional(),
+	view: storyViewSchema.optional()
 });
 
 /** A guided walk through the graph: `/<graph>/story/<id>/<step>`. */
@@ -253,6 +267,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Story = z.infer<typeof storySchema>;
 export type StoryStep = z.infer<typeof storyStepSchema>;
+export type StoryView = z.infer<typeof storyViewSchema>;
 export type DataValue = z.infer<typeof dataValueSchema>;
 export type DataKind = (typeof DATA_KINDS)[number];
 export type DataKinds = z.infer<typeof dataKindsSchema>;

@@ -12,6 +12,10 @@ export const STEP_SEGMENT = /^[1-9][0-9]{0,2}$/;
 
 export interface StoryReferences {
 	nodes: ReadonlySet<string>;
+	/** Each entity's type, where the file gives one. */
+	typeOf: ReadonlyMap<string, string>;
+	nodeTypes: ReadonlySet<string>;
+	edgeTypes: ReadonlySet<string>;
 	/** Each relationship's key, with its two entities. */
 	edges: ReadonlyMap<string, readonly [string, string]>;
 	sources: ReadonlySet<string>;
@@ -76,6 +80,7 @@ export function storyProblems(stories: unknown, refs: StoryReferences, limit = 1
 					);
 				}
 			}
+			if (isObject(step.view)) viewProblems(step.view, `${stepAt}.view`, entities, refs, add);
 			if (Array.isArray(step.evidence)) {
 				step.evidence.forEach((evidence, e) => {
 					if (
@@ -96,13 +101,51 @@ export function storyProblems(stories: unknown, refs: StoryReferences, limit = 1
 	return problems;
 }
 
+/**
+ * The problems of a step's `view`: its focus must be one of the step's entities, its types the graph's, and it
+ * may not hide the type of an entity the step shows.
+ */
+function viewProblems(
+	view: Record<string, unknown>,
+	at: string,
+	entities: ReadonlySet<string>,
+	refs: StoryReferences,
+	add: (path: string, code: ProblemCode, message: string) => void
+): void {
+	const focus = view.focus;
+	if (typeof focus === 'string') {
+		if (!refs.nodes.has(focus)) add(`${at}.focus`, 'ref.unknown-node', `no node has the key ${show(focus)}`);
+		else if (!entities.has(focus))
+			add(`${at}.focus`, 'ref.outside-step', `${show(focus)} is not among the step's entities`);
+	}
+	for (const [i, type] of strings(view.hide)) {
+		if (!refs.nodeTypes.has(type)) {
+			add(`${at}.hide[${i}]`, 'ref.unknown-type', `${show(type)} is not one of the graph's nodeTypes`);
+			continue;
+		}
+		const hidden = [...entities].find((key) => refs.typeOf.get(key) === type);
+		if (hidden !== undefined)
+			add(`${at}.hide[${i}]`, 'ref.outside-step', `hides ${show(hidden)}, one of the step's entities`);
+	}
+	for (const [i, type] of strings(view.hideRel)) {
+		if (!refs.edgeTypes.has(type))
+			add(`${at}.hideRel[${i}]`, 'ref.unknown-type', `${show(type)} is not one of the graph's edgeTypes`);
+	}
+}
+
 /** What stories may refer to in a graph file's data (its shapes unchecked: what is not well formed is left out). */
 export function storyReferences(raw: Record<string, unknown>): StoryReferences {
 	const nodes = new Set<string>();
+	const typeOf = new Map<string, string>();
 	const edges = new Map<string, readonly [string, string]>();
 	const sources = new Set<string>();
 	if (Array.isArray(raw.nodes)) {
-		for (const node of raw.nodes) if (isObject(node) && typeof node.key === 'string') nodes.add(node.key);
+		for (const node of raw.nodes) {
+			if (!isObject(node) || typeof node.key !== 'string') continue;
+			nodes.add(node.key);
+			const type = isObject(node.attributes) ? node.attributes.type : undefined;
+			if (typeof type === 'string') typeOf.set(node.key, type);
+		}
 	}
 	if (Array.isArray(raw.edges)) {
 		for (const edge of raw.edges) {
@@ -121,5 +164,13 @@ export function storyReferences(raw: Record<string, unknown>): StoryReferences {
 		for (const source of attributes.sources)
 			if (isObject(source) && typeof source.id === 'string') sources.add(source.id);
 	}
-	return { nodes, edges, sources };
+	const keys = (value: unknown) => new Set(isObject(value) ? Object.keys(value) : []);
+	return {
+		nodes,
+		typeOf,
+		nodeTypes: keys(attributes?.nodeTypes),
+		edgeTypes: keys(attributes?.edgeTypes),
+		edges,
+		sources
+	};
 }

@@ -52,14 +52,18 @@ export function findStory(graph: string, story: string): StoryDetails {
 	return details;
 }
 
-/** Step `step` (its address segment: 1 for the first) of story `story` of graph `graph`, or a 404. */
+/**
+ * Step `step` (its address segment: 1 for the first) of story `story` of graph `graph`, or a 404; with the view
+ * the step starts from and the entity it focuses, which the explorer's canvas follows (kit-navigator.svelte.ts).
+ */
 export function findStoryStep(
 	graph: string,
 	story: string,
 	step: string
-): { story: StoryDetails; index: number } {
+): { story: StoryDetails; index: number; view: string; focus: string | null } {
 	const details = findStory(graph, story);
 	const index = STEP_SEGMENT.test(step) ? Number(step) - 1 : -1;
-	if (!details.steps[index]) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
-	return { story: details, index };
+	const found = details.steps[index];
+	if (!found) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
+	return { story: details, index, view: found.view, focus: found.focus };
 }

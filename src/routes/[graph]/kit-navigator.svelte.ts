@@ -8,7 +8,7 @@ import { page } from '$app/state';
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import { type Navigator, explorerHref } from '$lib/explorer/navigator';
 import { relationHash } from '$lib/explorer/relation-hash';
-import { parseViewOptions, withViewOptions } from '$lib/graph/view';
+import { parseViewOptions, viewOver, withViewOptions } from '$lib/graph/view';
 
 /** Moves between the explorer's pages with SvelteKit's router, keeping the view options in the address. */
 export function kitNavigator(explorer: Explorer): Navigator {
@@ -17,23 +17,31 @@ export function kitNavigator(explorer: Explorer): Navigator {
 		href,
 		open: (key, relation) => void goto(href(key) + (relation === undefined ? '' : relationHash(relation))),
 		setOptions: (options) =>
-			void goto(page.url.pathname + withViewOptions(page.url.search, options), {
-				keepFocus: true,
-				noScroll: true
-			})
+			// On a page with a view of its own (a story's step), every filter is written: an empty one too.
+			void goto(
+				page.url.pathname + withViewOptions(page.url.search, options, typeof page.data.view === 'string'),
+				{
+					keepFocus: true,
+					noScroll: true
+				}
+			)
 	};
 }
 
 /**
  * Keeps `explorer` in step with the page: the selected entity from the address, the view options from its query
- * (in the browser only: prerendered pages show the default view). Call while a component initialises.
+ * (in the browser only: prerendered pages show the default view). A page may start from a view of its own (a
+ * story's step: page data `view`, view parameters the address's replace one by one, and `focus`, the entity it
+ * selects). Call while a component initialises.
  */
 export function followPage(explorer: Explorer): void {
 	$effect(() => {
-		explorer.selected = page.params.entity ?? null;
+		const focus = page.data.focus;
+		explorer.selected = page.params.entity ?? (typeof focus === 'string' ? focus : null);
 	});
 	$effect(() => {
 		const graph = explorer.graph;
-		if (browser && graph) explorer.options = parseViewOptions(page.url.searchParams, graph);
+		const own = typeof page.data.view === 'string' ? page.data.view : '';
+		if (browser && graph) explorer.options = parseViewOptions(viewOver(own, page.url.searchParams), graph);
 	});
 }

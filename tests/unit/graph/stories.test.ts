@@ -10,8 +10,16 @@ import { cleanGraphFile } from '../../../src/lib/graph/fast-check';
 import { storyProblems, storyReferences } from '../../../src/lib/graph/stories';
 
 const refs = storyReferences({
-	attributes: { sources: [{ id: 'article', title: 'An article' }] },
-	nodes: [{ key: 'india' }, { key: 'russia' }, { key: 'oil' }],
+	attributes: {
+		sources: [{ id: 'article', title: 'An article' }],
+		nodeTypes: { country: {}, commodity: {} },
+		edgeTypes: { buys: {}, sells: {} }
+	},
+	nodes: [
+		{ key: 'india', attributes: { type: 'country' } },
+		{ key: 'russia', attributes: { type: 'country' } },
+		{ key: 'oil', attributes: { type: 'commodity' } }
+	],
 	edges: [
 		{ key: 'india-buys-oil', source: 'india', target: 'oil' },
 		{ key: 'russia-sells-oil', source: 'russia', target: 'oil' }
@@ -51,6 +59,44 @@ describe('storyProblems', () => {
 			'two stories with one id',
 			[story('s', step({ entities: ['india'] })), story('s', step({ entities: ['russia'] }))],
 			[['stories[1].id', 'key.duplicate']]
+		],
+		[
+			'a view of the step: its focus, types hidden, stated only',
+			[
+				story(
+					's',
+					step({
+						entities: ['india', 'russia'],
+						view: { focus: 'india', depth: 1, hide: ['commodity'], hideRel: ['sells'], stated: true }
+					})
+				)
+			],
+			[]
+		],
+		[
+			'a view that focuses an entity the graph or the step lacks',
+			[
+				story('s', step({ entities: ['india'], view: { focus: 'china' } })),
+				story('t', step({ entities: ['india'], view: { focus: 'russia' } }))
+			],
+			[
+				['stories[0].steps[0].view.focus', 'ref.unknown-node'],
+				['stories[1].steps[0].view.focus', 'ref.outside-step']
+			]
+		],
+		[
+			'a view that hides unknown types, or the type of an entity the step shows',
+			[
+				story(
+					's',
+					step({ entities: ['india', 'oil'], view: { hide: ['person', 'commodity'], hideRel: ['gives'] } })
+				)
+			],
+			[
+				['stories[0].steps[0].view.hide[0]', 'ref.unknown-type'],
+				['stories[0].steps[0].view.hide[1]', 'ref.outside-step'],
+				['stories[0].steps[0].view.hideRel[0]', 'ref.unknown-type']
+			]
 		],
 		['not a list', { id: 's' }, []],
 		['shapes left to the schema', [null, 'x', story('s', null as unknown as Record<string, unknown>)], []]
