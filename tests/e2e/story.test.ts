@@ -150,6 +150,31 @@ describe('stories', () => {
 		}
 	});
 
+	it('come with a graph file opened in the browser: listed, walked, and read again after a reload', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		// A copy of the flagship's file, as a reader would open one: kept under the graph's own id.
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'talks-copy.json',
+			mimeType: 'application/json',
+			buffer: readFileSync(`graph-data/${GRAPH}.json`)
+		});
+		await page.waitForURL(browser().url(`/local/${GRAPH}`));
+		await page.getByRole('link', { name: story.title }).click();
+		const local = (n: number) => `/local/${GRAPH}/story/${story.id}/${n}`;
+		await page.waitForURL(browser().url(local(1)));
+		await expectStep(page, 1);
+		await graphSettled(page);
+		await page.keyboard.press('ArrowRight');
+		await page.waitForURL(browser().url(local(2)));
+		await expectStep(page, 2);
+		// A reload: the static host answers with 404.html, which opens the kept graph at the same step.
+		await page.reload();
+		await page.waitForURL(browser().url(local(2)));
+		await expectStep(page, 2);
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
 	describe('without JavaScript', () => {
 		const noJs = useBrowser('no-js');
 

@@ -16,15 +16,14 @@ export const openGraphId = (url: string): string => `open/${encodeURIComponent(u
 export type GraphOrigin = { kind: 'local'; name: string } | { kind: 'open'; url: string } | null;
 
 /**
- * Whether `path` (without the base path) is an address of such a graph: /<kind>/<graph>, /<kind>/<graph>/<entity>
- * or /<kind>/<graph>/connect; the routes have nothing deeper.
+ * Whether `path` (without the base path) is an address of such a graph: /<kind>/<graph>, /<kind>/<graph>/<entity>,
+ * /<kind>/<graph>/connect, or a story's /<kind>/<graph>/story/<story>[/<step>]; the routes have nothing else.
  */
 export function isBrowserGraphAddress(path: string): boolean {
 	const segments = path.split('/').filter(Boolean);
-	return (
-		(segments.length === 2 || segments.length === 3) &&
-		(BROWSER_GRAPH_KINDS as readonly string[]).includes(segments[0] ?? '')
-	);
+	if (!(BROWSER_GRAPH_KINDS as readonly string[]).includes(segments[0] ?? '')) return false;
+	if (segments.length === 2 || segments.length === 3) return true;
+	return segments[2] === 'story' && (segments.length === 4 || segments.length === 5);
 }
 
 export function graphOrigin(graph: string): GraphOrigin {

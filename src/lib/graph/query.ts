@@ -7,6 +7,7 @@ import type { KnowledgeGraph } from './build';
 import type { Data, DataValue, Evidence, Source } from './schema';
 import type { Modality } from './rules';
 import { storyViewQuery } from './view';
+import { STEP_SEGMENT } from './stories';
 
 /** One data attribute of an entity or relationship, with the kind of its column (attributes.ts). */
 export interface DataEntry {
@@ -311,6 +312,20 @@ export function storyOutline(story: StoryDetails): StoryOutline {
 			focus: step.focus
 		}))
 	};
+}
+
+/**
+ * Step `segment` of `story` (the step's address segment: "1" for the first) with the view it starts from and
+ * the entity it focuses; null when the story has no such step. The server's pages and the browser's (graphs
+ * opened there) both read a step's address with it.
+ */
+export function storyStep(
+	story: StoryDetails,
+	segment: string
+): { story: StoryDetails; index: number; view: string; focus: string | null } | null {
+	const index = STEP_SEGMENT.test(segment) ? Number(segment) - 1 : -1;
+	const step = story.steps[index];
+	return step ? { story, index, view: step.view, focus: step.focus } : null;
 }
 
 /** The graph's stories: id, title, description and number of steps, in the file's order. */

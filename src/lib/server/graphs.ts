@@ -4,9 +4,8 @@
  */
 import { error } from '@sveltejs/kit';
 import type { KnowledgeGraph } from '../graph/load';
-import { type StoryDetails, storyDetails } from '../graph/query';
+import { type StoryDetails, storyDetails, storyStep } from '../graph/query';
 import { GraphDataError, type Problem, fileProblem } from '../graph/problems';
-import { STEP_SEGMENT } from '../graph/stories';
 import { graphDataFiles, readGraphFile } from './graph-files';
 
 let cache: Map<string, KnowledgeGraph> | undefined;
@@ -60,10 +59,9 @@ export function findStoryStep(
 	graph: string,
 	story: string,
 	step: string
-): { story: StoryDetails; index: number; view: string; focus: string | null } {
+): NonNullable<ReturnType<typeof storyStep>> {
 	const details = findStory(graph, story);
-	const index = STEP_SEGMENT.test(step) ? Number(step) - 1 : -1;
-	const found = details.steps[index];
+	const found = storyStep(details, step);
 	if (!found) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
-	return { story: details, index, view: found.view, focus: found.focus };
+	return found;
 }

@@ -25,6 +25,10 @@ describe('ids of graphs the browser reads itself', () => {
 		expect(isBrowserGraphAddress('/open/https%3A%2F%2Fx.org%2Fa.gexf/connect')).toBe(true);
 		expect(isBrowserGraphAddress('/local')).toBe(false);
 		expect(isBrowserGraphAddress('/local/tea/kolkata/more')).toBe(false);
+		expect(isBrowserGraphAddress('/local/tea/story/trade')).toBe(true);
+		expect(isBrowserGraphAddress('/local/tea/story/trade/2')).toBe(true);
+		expect(isBrowserGraphAddress('/local/tea/story/trade/2/more')).toBe(false);
+		expect(isBrowserGraphAddress('/local/tea/stories/trade/2')).toBe(false);
 		expect(isBrowserGraphAddress('/open/https://x.org/a.gexf')).toBe(false);
 		expect(isBrowserGraphAddress('/india-russia/india')).toBe(false);
 	});

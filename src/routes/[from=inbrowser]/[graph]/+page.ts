@@ -1,10 +1,14 @@
 import { loadLocalOverview } from '$lib/api/pages';
+import { fetchGraph } from '$lib/explorer/graph-source';
+import { storiesOf } from '$lib/graph/query';
 import type { PageLoad } from './$types';
 
-// No files to download: the Export menu writes them from the graph in the browser. No stories listed: their
-// pages are the site's graphs' only (issue 21's first steps).
-export const load: PageLoad = async ({ parent }) => ({
-	...(await loadLocalOverview((await parent()).summary)),
-	downloads: [],
-	stories: []
-});
+// No files to download: the Export menu writes them from the graph in the browser. Its stories, as the site's.
+export const load: PageLoad = async ({ parent }) => {
+	const { summary } = await parent();
+	return {
+		...(await loadLocalOverview(summary)),
+		downloads: [],
+		stories: storiesOf(await fetchGraph(summary.id))
+	};
+};
