@@ -9,7 +9,7 @@ import { base, resolve } from '$app/paths';
 import { fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
-import { type StoryDetails, entityDetails, graphSummary, storyDetails, storyStep } from '$lib/graph/query';
+import { entityDetails, graphSummary } from '$lib/graph/query';
 import { localGraphId, openGraphId, openHref } from '$lib/explorer/local-id';
 import type { EntityResponse, GraphAbout } from './schema';
 
@@ -98,19 +98,4 @@ export async function loadLocalOverview(about: GraphAbout): Promise<GraphOvervie
 		import('$lib/graph/overview')
 	]);
 	return graphOverview(graph, metrics, graph.order <= LIST_ALL_MAX_ENTITIES);
-}
-
-/** Story `id` of a graph the browser reads itself (or a big one), read from its graph file; 404 when unknown. */
-export async function loadStory(about: GraphAbout, id: string): Promise<StoryDetails> {
-	const details = storyDetails(await fetchGraph(about.id), id);
-	if (!details) error(404, `This graph has no story “${id}”.`);
-	return details;
-}
-
-/** Step `step` (its address segment) of story `id`, as loadStory reads it; 404 when unknown. */
-export async function loadStoryStep(about: GraphAbout, id: string, step: string) {
-	const details = await loadStory(about, id);
-	const found = storyStep(details, step);
-	if (!found) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
-	return found;
 }

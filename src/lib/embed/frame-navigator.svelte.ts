@@ -8,7 +8,8 @@ import type { Explorer } from '$lib/explorer/explorer.svelte';
 import type { EmbedOptions } from '$lib/explorer/embed-options';
 import { frameEntity } from '$lib/explorer/frame-address';
 import { type Navigator, explorerHref } from '$lib/explorer/navigator';
-import { type EntityDetails, type StoryOutline, entityDetails } from '$lib/graph/query';
+import { type EntityDetails, entityDetails } from '$lib/graph/query';
+import { type StoryOutline } from '$lib/graph/story-query';
 import { embedHref } from '$lib/links';
 
 /** How a move enters the frame's history: a new entry, in place of the current one, or not at all. */

@@ -7,10 +7,10 @@
  */
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import type { EmbedOptions } from '$lib/explorer/embed-options';
-import { frameStep } from '$lib/explorer/frame-address';
 import { embedTitle } from '$lib/explorer/embed-snippet';
+import { frameStep } from '$lib/explorer/story-address';
 import { stepDirection } from '$lib/explorer/step-keys';
-import type { StoryOutline } from '$lib/graph/query';
+import type { StoryOutline } from '$lib/graph/story-query';
 import { hrefWithView, viewOver } from '$lib/graph/view';
 import { storyEmbedHref, storyHref } from '$lib/links';
 import { FrameNavigator, type FramePlace, type HistoryMove } from './frame-navigator.svelte';

@@ -1,8 +1,7 @@
 /**
- * The addresses of an embed's frame: which entity, or which step of a story, an address names, so that a link or
- * the back button can move inside the frame instead of loading a page.
+ * The addresses of an embed's frame: which entity an address names (a story's steps: story-address.ts), so that a
+ * link or the back button can move inside the frame instead of loading a page.
  */
-import { STEP_SEGMENT } from '$lib/graph/stories';
 import { embedHref } from '$lib/links';
 
 /**
@@ -10,7 +9,7 @@ import { embedHref } from '$lib/links';
  * embed with the query string `search`; undefined for any other address (another site, another graph, other
  * options).
  */
-function framePath(href: string, origin: string, graphId: string, search: string): string | undefined {
+export function framePath(href: string, origin: string, graphId: string, search: string): string | undefined {
 	let url: URL;
 	try {
 		url = new URL(href, origin);
@@ -41,22 +40,4 @@ export function frameEntity(
 	} catch {
 		return undefined;
 	}
-}
-
-/**
- * The step of story `story` (0 for its cover, 1 for the first step) that `href` names as an address of graph
- * `graphId`'s story embed with the query string `search`; undefined for any other address. Story ids are
- * URL-safe (src/lib/graph/schema.ts).
- */
-export function frameStep(
-	href: string,
-	origin: string,
-	graphId: string,
-	search: string,
-	story: string
-): number | undefined {
-	const path = framePath(href, origin, graphId, search);
-	if (path === `story/${story}`) return 0;
-	const step = path?.startsWith(`story/${story}/`) ? path.slice(`story/${story}/`.length) : '';
-	return STEP_SEGMENT.test(step) ? Number(step) : undefined;
 }

@@ -6,8 +6,6 @@ import { type DataKind, dataKinds } from './data-kinds';
 import type { KnowledgeGraph } from './build';
 import type { Data, DataValue, Evidence, Source } from './schema';
 import type { Modality } from './rules';
-import { storyViewQuery } from './view';
-import { STEP_SEGMENT } from './stories';
 
 /** One data attribute of an entity or relationship, with the kind of its column (attributes.ts). */
 export interface DataEntry {
@@ -78,7 +76,7 @@ export function entityRef(graph: KnowledgeGraph, key: string): EntityRef {
 }
 
 /** One relationship as the panel reads it, `direction` from the entity seen (its source: `out`). */
-function relationOf(
+export function relationOf(
 	graph: KnowledgeGraph,
 	edge: string,
 	source: EntityRef,
@@ -258,114 +256,4 @@ export function groupPhrase(
 ): string {
 	if (group.direction === 'in' && !group.undirected) return `… ${group.typeLabel} ${entityLabel}`;
 	return `${group.typeLabel} …${group.undirected ? ', either way' : ''}`;
-}
-
-/** One step of a story, as its page shows it: the text, the entities it is about and its relationships. */
-export interface StoryStepDetails {
-	title: string;
-	text: string;
-	/** The view parameters the step starts from (view.ts storyViewQuery), and the entity it focuses. */
-	view: string;
-	focus: string | null;
-	evidence: Evidence[];
-	entities: EntityRef[];
-	relations: Relation[];
-}
-
-/** A story of the graph with every step read (`null`: the graph has no story `id`). */
-export interface StoryDetails {
-	id: string;
-	title: string;
-	description: string;
-	steps: StoryStepDetails[];
-}
-
-/**
- * What a frame needs of a story (the story embed): each step's title, text and the keys it highlights; the
- * relationships' sentences and the evidence stay on the explorer's step pages.
- */
-export interface StoryOutline {
-	id: string;
-	title: string;
-	description: string;
-	steps: {
-		title: string;
-		text: string;
-		entities: string[];
-		relationships: string[];
-		view: string;
-		focus: string | null;
-	}[];
-}
-
-export function storyOutline(story: StoryDetails): StoryOutline {
-	return {
-		id: story.id,
-		title: story.title,
-		description: story.description,
-		steps: story.steps.map((step) => ({
-			title: step.title,
-			text: step.text,
-			entities: step.entities.map((entity) => entity.key),
-			relationships: step.relations.map((relation) => relation.edge),
-			view: step.view,
-			focus: step.focus
-		}))
-	};
-}
-
-/**
- * Step `segment` of `story` (the step's address segment: "1" for the first) with the view it starts from and
- * the entity it focuses; null when the story has no such step. The server's pages and the browser's (graphs
- * opened there) both read a step's address with it.
- */
-export function storyStep(
-	story: StoryDetails,
-	segment: string
-): { story: StoryDetails; index: number; view: string; focus: string | null } | null {
-	const index = STEP_SEGMENT.test(segment) ? Number(segment) - 1 : -1;
-	const step = story.steps[index];
-	return step ? { story, index, view: step.view, focus: step.focus } : null;
-}
-
-/** The graph's stories: id, title, description and number of steps, in the file's order. */
-export function storiesOf(
-	graph: KnowledgeGraph
-): { id: string; title: string; description: string; steps: number }[] {
-	return (graph.getAttribute('stories') ?? []).map((story) => ({
-		id: story.id,
-		title: story.title,
-		description: story.description ?? '',
-		steps: story.steps.length
-	}));
-}
-
-/** Story `id` of the graph, its steps' entities and relationships read (those the graph lacks left out). */
-export function storyDetails(graph: KnowledgeGraph, id: string): StoryDetails | null {
-	const story = (graph.getAttribute('stories') ?? []).find((each) => each.id === id);
-	if (!story) return null;
-	return {
-		id: story.id,
-		title: story.title,
-		description: story.description ?? '',
-		steps: story.steps.map((step) => ({
-			title: step.title,
-			text: step.text,
-			view: storyViewQuery(step.view),
-			focus: step.view?.focus !== undefined && graph.hasNode(step.view.focus) ? step.view.focus : null,
-			evidence: step.evidence ?? [],
-			entities: step.entities.filter((key) => graph.hasNode(key)).map((key) => entityRef(graph, key)),
-			relations: (step.relationships ?? [])
-				.filter((edge) => graph.hasEdge(edge))
-				.map((edge) =>
-					relationOf(
-						graph,
-						edge,
-						entityRef(graph, graph.source(edge)),
-						entityRef(graph, graph.target(edge)),
-						'out'
-					)
-				)
-		}))
-	};
 }

@@ -7,9 +7,6 @@
 import type { ProblemCode } from './problems';
 
 /** What a story may refer to in its graph. */
-/** A story's step in an address (`…/story/<story>/<n>`): its number, from 1, with no leading zero. */
-export const STEP_SEGMENT = /^[1-9][0-9]{0,2}$/;
-
 export interface StoryReferences {
 	nodes: ReadonlySet<string>;
 	/** Each entity's type, where the file gives one. */

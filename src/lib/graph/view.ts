@@ -6,7 +6,6 @@
  */
 import { COLOURING_KINDS, type DataKind, SIZING_KINDS, hasDataKind } from './data-kinds';
 import type { KnowledgeGraph } from './build';
-import type { StoryView } from './schema';
 
 export const MAX_DEPTH = 3;
 
@@ -130,19 +129,9 @@ export function toggled(set: ReadonlySet<string>, value: string): Set<string> {
 /** The query parameters that view options use. */
 export const VIEW_PARAMS = ['hide', 'hideRel', 'depth', 'size', 'color', 'hideVal', 'stated'] as const;
 
-/** A story step's view (graph-data/README.md, "Stories") as the view parameters its pages start from. */
-export function storyViewQuery(view: StoryView | undefined): string {
-	const params = new URLSearchParams();
-	if (view?.hide?.length) params.set('hide', view.hide.join(','));
-	if (view?.hideRel?.length) params.set('hideRel', view.hideRel.join(','));
-	if (view?.depth !== undefined) params.set('depth', String(view.depth));
-	if (view?.stated) params.set('stated', '1');
-	return readable(params);
-}
-
 /**
- * The view parameters of `given` (an address's) over those of `defaults` (a page's own view, such as a story's
- * step): each parameter the address gives replaces the page's; the rest of the page's stay.
+ * The view parameters of `address` (an address's) over those of `defaults` (a step's own view): each parameter the
+ * address gives replaces the step's; the rest of the step's stay.
  */
 export function viewOver(defaults: string, address: URLSearchParams | string): URLSearchParams {
 	const given = typeof address === 'string' ? new URLSearchParams(address) : address;
@@ -155,19 +144,11 @@ export function viewOver(defaults: string, address: URLSearchParams | string): U
 	return params;
 }
 
-/**
- * `search` (a query string) with its view options replaced by `options`'s, other parameters kept. `explicit`: write
- * the filters even where they are the defaults (`hide=`, `stated=0` …), for a page whose own view (a story's step)
- * they must replace.
- */
-export function withViewOptions(search: string, options: ViewOptions, explicit = false): string {
+/** `search` (a query string) with its view options replaced by `options`'s, other parameters kept. */
+export function withViewOptions(search: string, options: ViewOptions): string {
 	const params = new URLSearchParams(search);
 	for (const name of VIEW_PARAMS) params.delete(name);
 	for (const [name, value] of new URLSearchParams(viewQuery(options))) params.append(name, value);
-	if (explicit) {
-		for (const name of ['hide', 'hideRel', 'depth'] as const) if (!params.has(name)) params.set(name, '');
-		if (!params.has('stated')) params.set('stated', '0');
-	}
 	const query = readable(params);
 	return query ? `?${query}` : '';
 }

@@ -4,7 +4,7 @@
  */
 import { error } from '@sveltejs/kit';
 import type { KnowledgeGraph } from '../graph/load';
-import { type StoryDetails, storyDetails, storyStep } from '../graph/query';
+import { type StoryDetails, storyDetails, storyStep } from '../graph/story-query';
 import { GraphDataError, type Problem, fileProblem } from '../graph/problems';
 import { graphDataFiles, readGraphFile } from './graph-files';
 

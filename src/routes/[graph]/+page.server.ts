@@ -1,6 +1,6 @@
 import { resolve } from '$app/paths';
 import { graphOverview } from '$lib/graph/overview';
-import { storiesOf } from '$lib/graph/query';
+import { storiesOf } from '$lib/graph/story-query';
 import { graphFileHref } from '$lib/links';
 import { allGraphs, findGraph } from '$lib/server/graphs';
 import { graphFiles } from '$lib/server/exports';

@@ -16,15 +16,12 @@ export function kitNavigator(explorer: Explorer): Navigator {
 	return {
 		href,
 		open: (key, relation) => void goto(href(key) + (relation === undefined ? '' : relationHash(relation))),
-		setOptions: (options) =>
+		setOptions: (options) => {
+			const search = withViewOptions(page.url.search, options);
 			// On a page with a view of its own (a story's step), every filter is written: an empty one too.
-			void goto(
-				page.url.pathname + withViewOptions(page.url.search, options, typeof page.data.view === 'string'),
-				{
-					keepFocus: true,
-					noScroll: true
-				}
-			)
+			const written = typeof page.data.view === 'string' ? withEveryFilter(search) : search;
+			void goto(page.url.pathname + written, { keepFocus: true, noScroll: true });
+		}
 	};
 }
 
@@ -44,4 +41,17 @@ export function followPage(explorer: Explorer): void {
 		const own = typeof page.data.view === 'string' ? page.data.view : '';
 		if (browser && graph) explorer.options = parseViewOptions(viewOver(own, page.url.searchParams), graph);
 	});
+}
+
+/**
+ * `search` with every filter written, the default ones too (`hide=`, `stated=0` …): a reader's filters on a page
+ * with a view of its own (a story's step) must replace the page's, an empty one included (see viewOver).
+ */
+function withEveryFilter(search: string): string {
+	// A value built and read here, not state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	const params = new URLSearchParams(search);
+	for (const name of ['hide', 'hideRel', 'depth'] as const) if (!params.has(name)) params.set(name, '');
+	if (!params.has('stated')) params.set('stated', '0');
+	return `?${params.toString().replaceAll('%2C', ',')}`;
 }

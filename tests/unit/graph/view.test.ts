@@ -7,9 +7,8 @@ import {
 	hidesAnything,
 	parseViewOptions,
 	viewQuery,
-	visibleElements,
-	storyViewQuery,
 	viewOver,
+	visibleElements,
 	withViewOptions
 } from '../../../src/lib/graph/view';
 import { tinyGraph } from '../helpers';
@@ -289,15 +288,6 @@ describe('visibleElements with hidden values', () => {
 });
 
 describe('a story step’s own view', () => {
-	it('is written as the view parameters the step starts from', () => {
-		expect(storyViewQuery(undefined)).toBe('');
-		expect(storyViewQuery({ focus: 'india' })).toBe('');
-		expect(storyViewQuery({ hide: ['person', 'place'], hideRel: ['buys'], depth: 2, stated: true })).toBe(
-			'hide=person,place&hideRel=buys&depth=2&stated=1'
-		);
-		expect(storyViewQuery({ hide: [], stated: false })).toBe('');
-	});
-
 	it('gives way, parameter by parameter, to what the address says', () => {
 		const own = 'hide=person&depth=2';
 		const read = (params: URLSearchParams) => Object.fromEntries(params);
@@ -308,12 +298,5 @@ describe('a story step’s own view', () => {
 		});
 		expect(read(viewOver(own, 'hide=&stated=0'))).toEqual({ hide: '', depth: '2', stated: '0' });
 		expect(viewOver(own, 'hideVal=a&hideVal=b&color=data:party').getAll('hideVal')).toEqual(['a', 'b']);
-	});
-
-	it('is replaced by a reader’s filters written in full, the empty ones too', () => {
-		const shown = withViewOptions('?x=1', DEFAULT_VIEW, true);
-		expect(shown).toBe('?x=1&hide=&hideRel=&depth=&stated=0');
-		expect(parseViewOptions(viewOver('hide=person&stated=1', shown.slice(1)), graph)).toEqual(DEFAULT_VIEW);
-		expect(withViewOptions('?x=1', DEFAULT_VIEW)).toBe('?x=1');
 	});
 });

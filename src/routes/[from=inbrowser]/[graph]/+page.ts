@@ -1,6 +1,6 @@
 import { loadLocalOverview } from '$lib/api/pages';
 import { fetchGraph } from '$lib/explorer/graph-source';
-import { storiesOf } from '$lib/graph/query';
+import { storiesOf } from '$lib/graph/story-query';
 import type { PageLoad } from './$types';
 
 // No files to download: the Export menu writes them from the graph in the browser. Its stories, as the site's.

@@ -1,4 +1,4 @@
-import { loadStory } from '$lib/api/pages';
+import { loadStory } from '$lib/api/story-pages';
 import type { PageLoad } from './$types';
 
 // A story of a graph the browser reads itself: the site's story page, from the graph in the browser.

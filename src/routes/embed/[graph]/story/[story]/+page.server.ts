@@ -1,4 +1,4 @@
-import { storyOutline } from '$lib/graph/query';
+import { storyOutline } from '$lib/graph/story-query';
 import { findStory } from '$lib/server/graphs';
 import { storyEntries } from '$lib/server/prerender';
 import type { EntryGenerator, PageServerLoad } from './$types';

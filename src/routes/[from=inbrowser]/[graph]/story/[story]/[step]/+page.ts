@@ -1,4 +1,4 @@
-import { loadStoryStep } from '$lib/api/pages';
+import { loadStoryStep } from '$lib/api/story-pages';
 import type { PageLoad } from './$types';
 
 // A step of a story of a graph the browser reads itself, as the site's step pages (their view and focus too).

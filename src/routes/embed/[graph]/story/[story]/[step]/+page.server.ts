@@ -1,4 +1,4 @@
-import { storyOutline } from '$lib/graph/query';
+import { storyOutline } from '$lib/graph/story-query';
 import { findStoryStep } from '$lib/server/graphs';
 import { storyStepEntries } from '$lib/server/prerender';
 import type { EntryGenerator, PageServerLoad } from './$types';
