@@ -6,6 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { embeddedFrame } from './graph-page';
 import { type HostPage, startHostPage } from './host-page';
 
 const KUDANKULAM = 'kudankulam-nuclear-power-plant';
@@ -15,15 +16,6 @@ afterEach(async () => {
 	await host?.close();
 	host = undefined;
 });
-
-/** The frame of the first iframe on `page`, once its graph is drawn and still. */
-async function embeddedFrame(page: Page): Promise<Frame> {
-	const frame = await (await page.locator('iframe').first().elementHandle())?.contentFrame();
-	if (!frame) throw new Error('the iframe has no frame');
-	await frame.locator('[data-testid="graph-canvas"][data-ready="true"]').waitFor();
-	await frame.waitForFunction(() => window.__graph !== undefined && !window.__graph.isMoving());
-	return frame;
-}
 
 /** Where an entity is drawn inside the frame, in the host page's coordinates. */
 async function positionInHost(page: Page, frame: Frame, key: string) {

@@ -26,6 +26,14 @@ export async function graphSettled(page: Page | Frame): Promise<void> {
 	await page.waitForFunction(() => window.__graph !== undefined && !window.__graph.isMoving());
 }
 
+/** The frame of the first iframe on `page` (an embed in a host page), once its graph is drawn and still. */
+export async function embeddedFrame(page: Page): Promise<Frame> {
+	const frame = await (await page.locator('iframe').first().elementHandle())?.contentFrame();
+	if (!frame) throw new Error('the iframe has no frame');
+	await graphSettled(frame);
+	return frame;
+}
+
 /** Where an entity is drawn, in page coordinates. */
 export async function nodePosition(page: Page | Frame, key: string): Promise<{ x: number; y: number }> {
 	await graphSettled(page);

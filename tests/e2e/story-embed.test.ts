@@ -6,10 +6,10 @@
  * JavaScript the story's frame pages read and link on. "Embed this view" on a story's step gives its snippet.
  */
 import { readFileSync } from 'node:fs';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Browser, useBrowser } from './browser';
-import { graphSettled, isDrawn, nodeDisplay, nodePosition, squash } from './graph-page';
+import { embeddedFrame, graphSettled, isDrawn, nodeDisplay, nodePosition, squash } from './graph-page';
 import { type HostPage, serveHostDocument, startHostPage } from './host-page';
 
 const GRAPH = 'india-russia';
@@ -35,14 +35,6 @@ afterEach(async () => {
 	await host?.close();
 	host = undefined;
 });
-
-/** The story's frame on `page`, once its graph is drawn and still. */
-async function storyFrame(page: Page): Promise<Frame> {
-	const frame = await (await page.locator('iframe#graph, iframe').first().elementHandle())?.contentFrame();
-	if (!frame) throw new Error('the iframe has no frame');
-	await graphSettled(frame);
-	return frame;
-}
 
 /** The step a frame's address names (0: the cover). */
 const frameStep = (frame: Frame) => {
@@ -88,7 +80,7 @@ async function hostExample(browser: Browser) {
 	host = await example('host-page.html', browser.url('/'));
 	const page = await browser.newPage();
 	await page.goto(host.url);
-	const frame = await storyFrame(page);
+	const frame = await embeddedFrame(page);
 	const log = page.getByLabel('Messages from the frame');
 	await expect.poll(() => log.textContent()).toContain('"type":"graph:ready"');
 	return { page, frame, log };
@@ -103,7 +95,7 @@ describe('a story in a frame', () => {
 		);
 		const page = await browser().newPage();
 		await page.goto(host.url);
-		const frame = await storyFrame(page);
+		const frame = await embeddedFrame(page);
 		await expect(frame.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(story.title);
 		const normal = await normalColours(frame);
 		await frame.getByRole('link', { name: 'Start →' }).click();
@@ -272,7 +264,7 @@ describe('a story in a frame', () => {
 		host = await example('scrollytelling.html', browser().url('/'));
 		const page = await browser().newPage();
 		await page.goto(host.url);
-		const frame = await storyFrame(page);
+		const frame = await embeddedFrame(page);
 		const normal = await normalColours(frame);
 		for (const n of [1, 4, 7, 3]) {
 			await page.locator(`[data-step="${n}"]`).evaluate((p) => p.scrollIntoView({ block: 'center' }));
@@ -298,7 +290,7 @@ describe('a story in a frame', () => {
 		);
 		const page = await browser().newPage();
 		await page.goto(host.url);
-		const frame = await storyFrame(page);
+		const frame = await embeddedFrame(page);
 		await expect(isDrawn(frame, person)).resolves.toBe(true);
 		await frame.getByRole('link', { name: 'Next →' }).click();
 		await expect.poll(() => frameStep(frame)).toBe(hiding);
