@@ -17,11 +17,13 @@ import { FrameNavigator, type FramePlace, type HistoryMove } from './frame-navig
 
 export class StoryNavigator extends FrameNavigator {
 	#step = $state(0);
+	/** The step shown; undefined on the cover. */
+	#shown = $derived.by(() => this.outline.steps[this.#step - 1]);
 	override readonly target = '_blank' as const;
 
 	/**
 	 * `outline`: the story; `step`: the step the address names (0: the cover). `onStep`: told of each step shown
-	 * after the first. Call while a component initialises (it adds the canvas's highlight for the component's life).
+	 * after the first, with its title (the story's for the cover). Call while a component initialises (it adds the canvas's highlight for the component's life).
 	 */
 	constructor(
 		explorer: Explorer,
@@ -31,14 +33,14 @@ export class StoryNavigator extends FrameNavigator {
 		onEntity: (key: string) => void,
 		private readonly outline: StoryOutline,
 		step: number,
-		onStep: (step: number) => void
+		onStep: (step: number, title: string) => void
 	) {
 		super(explorer, null, search, options, inFrame, onEntity);
 		this.#step = step;
 		// The step's entities and relationships stand out, framed, the rest faded; an entity opened takes its place.
 		explorer.highlightWhile(() => {
 			const graph = explorer.graph;
-			const shown = this.outline.steps[this.#step - 1];
+			const shown = this.#shown;
 			if (!graph || !shown || this.entity) return null;
 			// Fresh sets each time, never changed: a highlight is a value (render/display.ts), not state.
 			return {
@@ -53,7 +55,7 @@ export class StoryNavigator extends FrameNavigator {
 		$effect(() => {
 			if (this.#step === told) return;
 			told = this.#step;
-			onStep(told);
+			onStep(told, this.#shown?.title ?? this.outline.title);
 		});
 	}
 
@@ -65,22 +67,17 @@ export class StoryNavigator extends FrameNavigator {
 	}
 	/** What the frame shows: the step's title and the story's (the cover: the story's alone). */
 	override get title(): string {
-		const step = this.stepTitle(this.#step);
+		const step = this.#shown?.title;
 		return embedTitle(this.outline.title, step ? { story: this.outline.title, step } : {});
 	}
 
 	override get focus(): string | null {
-		return this.entity ? null : (this.outline.steps[this.#step - 1]?.focus ?? null);
+		return this.entity ? null : (this.#shown?.focus ?? null);
 	}
 
 	/** The step's own view, with the parameters of the frame's address over it. */
 	override viewQuery(): string {
-		return viewOver(this.outline.steps[this.#step - 1]?.view ?? '', this.search).toString();
-	}
-
-	/** The title of step `step` (0: none, the cover). */
-	stepTitle(step: number): string | undefined {
-		return this.outline.steps[step - 1]?.title;
+		return viewOver(this.#shown?.view ?? '', this.search).toString();
 	}
 
 	/** The same view in the explorer: the entity, else the story's step (or its overview for the cover). */

@@ -31,7 +31,19 @@ export interface Table {
 	rows: TableRow[];
 }
 
-const dataColumn = (name: string, kind: DataKind): TableColumn => ({ id: `data:${name}`, name, kind });
+/** The columns of data attributes `kinds` (the graph's data kinds of entities or of relationships). */
+const dataColumns = (kinds: readonly (readonly [string, DataKind])[]): TableColumn[] =>
+	kinds.map(([name, kind]) => ({ id: `data:${name}`, name, kind }));
+
+/** Adds to `cells` a row's cells of data attributes `kinds`, from its `data` (missing ones null). */
+function addDataCells(
+	cells: Record<string, Cell>,
+	kinds: readonly (readonly [string, DataKind])[],
+	data: Record<string, Cell> | undefined
+): Record<string, Cell> {
+	for (const [name] of kinds) cells[`data:${name}`] = data?.[name] ?? null;
+	return cells;
+}
 
 /** Every entity as a row: its label, type, relationship count and every data attribute. */
 export function entityTable(graph: KnowledgeGraph): Table {
@@ -41,7 +53,7 @@ export function entityTable(graph: KnowledgeGraph): Table {
 		{ id: 'label', name: 'Label', kind: 'text' },
 		{ id: 'type', name: 'Type', kind: 'category' },
 		{ id: 'relationships', name: 'Relationships', kind: 'number' },
-		...data.map(([name, kind]) => dataColumn(name, kind))
+		...dataColumns(data)
 	];
 	const rows = graph.mapNodes((key, attributes): TableRow => {
 		const cells: Record<string, Cell> = {
@@ -49,8 +61,7 @@ export function entityTable(graph: KnowledgeGraph): Table {
 			type: nodeTypes[attributes.type]?.label ?? attributes.type,
 			relationships: graph.degree(key)
 		};
-		for (const [name] of data) cells[`data:${name}`] = attributes.data?.[name] ?? null;
-		return { key, cells };
+		return { key, cells: addDataCells(cells, data, attributes.data) };
 	});
 	return { columns, rows };
 }
@@ -66,7 +77,7 @@ export function relationshipTable(graph: KnowledgeGraph): Table {
 		{ id: 'modality', name: 'How the source says it', kind: 'category' },
 		{ id: 'claim', name: 'Claim', kind: 'text' },
 		{ id: 'section', name: 'Section', kind: 'text' },
-		...data.map(([name, kind]) => dataColumn(name, kind))
+		...dataColumns(data)
 	];
 	const rows = graph.mapEdges(
 		(key, attributes, source, target, sourceAttributes, targetAttributes): TableRow => {

@@ -2,9 +2,9 @@
  * The graphs the site is built from: every file of the graph data folder, read and validated once per build.
  * An invalid file stops the build with every problem listed.
  */
-import { error } from '@sveltejs/kit';
 import type { KnowledgeGraph } from '../graph/load';
-import { type StoryDetails, storyDetails, storyStep } from '../graph/story-query';
+import { stepOr404, storyOr404 } from '../api/story-lookup';
+import type { StoryDetails } from '../graph/story-query';
 import { GraphDataError, type Problem, fileProblem } from '../graph/problems';
 import { graphDataFiles, readGraphFile } from './graph-files';
 
@@ -43,25 +43,15 @@ export function findGraph(id: string): KnowledgeGraph | undefined {
 	return allGraphs().get(id);
 }
 
-/** Story `story` of graph `graph`, its steps read (query.ts storyDetails); a 404 for either unknown. */
+/** Story `story` of graph `graph`, its steps read (story-query.ts storyDetails); a 404 for either unknown. */
 export function findStory(graph: string, story: string): StoryDetails {
-	const found = findGraph(graph);
-	const details = found ? storyDetails(found, story) : null;
-	if (!details) error(404, `This graph has no story “${story}”.`);
-	return details;
+	return storyOr404(findGraph(graph), story);
 }
 
 /**
  * Step `step` (its address segment: 1 for the first) of story `story` of graph `graph`, or a 404; with the view
  * the step starts from and the entity it focuses, which the explorer's canvas follows (kit-navigator.svelte.ts).
  */
-export function findStoryStep(
-	graph: string,
-	story: string,
-	step: string
-): NonNullable<ReturnType<typeof storyStep>> {
-	const details = findStory(graph, story);
-	const found = storyStep(details, step);
-	if (!found) error(404, `The story “${details.title}” has no step ${step.slice(0, 20)}.`);
-	return found;
+export function findStoryStep(graph: string, story: string, step: string): ReturnType<typeof stepOr404> {
+	return stepOr404(findStory(graph, story), step);
 }
