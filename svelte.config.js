@@ -28,19 +28,16 @@ const config = {
 			// to them must not be followed (src/lib/server/prerender.ts). The browser tests crawl for broken links.
 			crawl: false,
 			// Entity routes have no entries when every graph is big, story routes when no graph has a story, and
-			// oEmbed files without SITE_URL (src/routes/oembed); any other unseen route is a mistake.
+			// oEmbed files without SITE_URL (src/routes/oembed), and the routes of graphs opened in the browser, which
+			// only the browser renders; any other unseen route is a mistake.
 			handleUnseenRoutes: ({ routes, message }) => {
-				// …and the routes of graphs opened in the browser, which only the browser renders.
 				const entityRoutes = [
 					'/[graph]/[entity]',
 					'/embed/[graph]/[entity]',
-					'/api/graphs/[graph]/entities/[entity].json',
-					'/[from=inbrowser]/[graph]',
-					'/[from=inbrowser]/[graph]/[entity]',
-					'/[from=inbrowser]/[graph]/connect'
+					'/api/graphs/[graph]/entities/[entity].json'
 				];
 				const optional = (/** @type {string} */ id) =>
-					entityRoutes.includes(id) || /\/story\/|^\/oembed\//.test(id);
+					entityRoutes.includes(id) || /\/story\/|^\/oembed\/|^\/\[from=inbrowser\]\//.test(id);
 				if (routes.some((id) => !optional(id))) throw new Error(message);
 			},
 			handleHttpError: 'fail',

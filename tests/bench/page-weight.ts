@@ -31,7 +31,10 @@ export const PAGE_WEIGHT_PAGES = {
  * addresses were kept out of the embed); measured 83.3 KB.
  */
 export const PAGE_WEIGHT_BUDGETS: Readonly<Record<keyof typeof PAGE_WEIGHT_PAGES, number>> = {
-	entity: 110_000,
+	// 110 KB until issue 23: the data view is a page of the explorer, and its "Table" link in the toolbar and its two
+	// routes in the router's table (the site's graphs and those opened in the browser) cost every explorer page
+	// 0.19 KB, its own code loading only with it; measured 110.1 KB. Raised to 110.5 KB on purpose.
+	entity: 110_500,
 	embed: 84_000
 };
 

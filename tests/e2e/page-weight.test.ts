@@ -1,6 +1,6 @@
 /**
  * Page weight budgets (issue 8): the gzip -9 JavaScript an entity page of the explorer and an embed page load,
- * lazily loaded chunks included, at most 110 KB and 84 KB (KB = 1000 bytes). Measured by
+ * lazily loaded chunks included, at most 110.5 KB and 84 KB (KB = 1000 bytes). Measured by
  * tests/bench/page-weight.ts, which `npm run bench` reports too.
  */
 import { describe, expect, it } from 'vitest';

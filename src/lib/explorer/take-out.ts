@@ -6,6 +6,7 @@
  */
 import type { ExportFormat } from '$lib/graph/exports';
 import type { Caption, Scene } from '$lib/graph/picture';
+import type { TableColumn, TableRow } from '$lib/graph/table';
 import { graphIdSlug } from '$lib/graph/rules';
 import type { CanvasScene } from '$lib/render/scene';
 import type { Explorer } from './explorer.svelte';
@@ -18,21 +19,47 @@ export interface Download {
 	blob: Blob;
 }
 
-/** Whether an export covers what the view shows (filters and depth applied) or the whole graph. */
-export type Scope = 'view' | 'graph';
+/**
+ * Whether an export covers what the view shows (filters and depth applied), the whole graph, or the entities and
+ * relationships a page picked (the data view's rows), named `-<name>`.
+ */
+export type Scope =
+	'view' | 'graph' | { name: string; nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
 
-/** The name files of the graph get: its id (a local graph's name), with the entity and `-view` for a part of it. */
+/**
+ * The name files of the graph get: its id (a local graph's name), with the entity and `-view` for a part of it, or
+ * the name of the part a page picked.
+ */
 function baseName(explorer: Explorer, scope: Scope): string {
-	const origin = graphOrigin(explorer.graphId);
-	// A graph from the web is named after its file (`…/tea.gexf` is tea), not after its address.
-	const id =
-		origin?.kind === 'local'
-			? origin.name
-			: origin?.kind === 'open'
-				? graphIdFromFileName(new URL(origin.url).pathname.split('/').pop() || 'graph')
-				: explorer.graphId;
+	const id = graphName(explorer);
+	if (typeof scope === 'object') return graphIdSlug(`${id}-${scope.name}`);
 	const entity = explorer.selected ? `-${explorer.selected}` : '';
 	return graphIdSlug(scope === 'view' && explorer.visible ? `${id}${entity}-view` : id);
+}
+
+/** The name of the graph's files: its id, a local graph's name, or a graph from the web named after its file. */
+function graphName(explorer: Explorer): string {
+	const origin = graphOrigin(explorer.graphId);
+	// A graph from the web is named after its file (`…/tea.gexf` is tea), not after its address.
+	return origin?.kind === 'local'
+		? origin.name
+		: origin?.kind === 'open'
+			? graphIdFromFileName(new URL(origin.url).pathname.split('/').pop() || 'graph')
+			: explorer.graphId;
+}
+
+/** A table of the data view (its columns and rows as shown) as a CSV file named after the graph and `name`. */
+export async function tableFile(
+	explorer: Explorer,
+	name: string,
+	columns: readonly TableColumn[],
+	rows: readonly TableRow[]
+): Promise<Download> {
+	const { tableCsv } = await import('$lib/graph/exports');
+	return {
+		name: `${graphIdSlug(`${graphName(explorer)}-${name}`)}.csv`,
+		blob: new Blob([tableCsv(columns, rows)], { type: 'text/csv;charset=utf-8' })
+	};
 }
 
 /** The graph's data (the view's part, or all of it) as files of `format`. */
@@ -40,7 +67,10 @@ export async function dataFiles(explorer: Explorer, format: ExportFormat, scope:
 	const graph = explorer.graph;
 	if (!graph) throw new Error('The graph is not loaded yet.');
 	const { exportFiles, viewSubgraph } = await import('$lib/graph/exports');
-	const part = viewSubgraph(graph, scope === 'view' ? explorer.visible : null);
+	const part = viewSubgraph(
+		graph,
+		typeof scope === 'object' ? scope : scope === 'view' ? explorer.visible : null
+	);
 	return exportFiles(part, format, baseName(explorer, scope)).map((file) => ({
 		name: file.name,
 		blob: new Blob([file.text], { type: `${file.mime};charset=utf-8` })

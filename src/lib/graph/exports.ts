@@ -15,7 +15,8 @@
  *   undirected, Id, Label, Kind = the relationship's type, claim, evidence, then its data) and `<name>.nodes.csv`
  *   (Id, Label, Type, description, aliases, X, Y, Size, Color, then its data), which the CSV reader reads as the
  *   edges file's companion. Text cells are trimmed (the reader trims them anyway) and passed through
- *   `neutraliseCell`, so that a spreadsheet runs no formula from a label.
+ *   `neutraliseCell`, so that a spreadsheet runs no formula from a label. The data view's table (table.ts), as
+ *   filtered and sorted, is one more CSV written the same way (`tableCsv`).
  *
  * What GEXF, GraphML and CSV cannot carry (docs/exporting.md says it for users): the graph's sources and the
  * link from evidence to them (evidence is written as text, "source: section | …", and reads back as a data
@@ -31,6 +32,7 @@ import { write as writeGexf } from 'graphology-gexf';
 import Papa from 'papaparse';
 import { type KnowledgeGraph, exportGraph } from './build';
 import { graphIdSlug } from './rules';
+import type { TableColumn, TableRow } from './table';
 import { escapeXml, xmlSafe } from './xml-text';
 import type { Data, DataValue, Evidence } from './schema';
 
@@ -449,9 +451,23 @@ function toCsv(tables: Tables): { edges: string; nodes: string } {
 	return { edges, nodes };
 }
 
+/**
+ * The data view's table (table.ts) as CSV: a header of the column names, then each of `rows`, in order, as its
+ * cells of `columns`. Numbers are written as numbers, yes/no as `true`/`false`, a missing value as an empty cell;
+ * text, header names included (a data attribute may be named "=cmd"), is trimmed and neutralised like the graph's
+ * CSV (`neutraliseCell`).
+ */
+export function tableCsv(columns: readonly TableColumn[], rows: readonly TableRow[]): string {
+	return csvTable(
+		columns.map(({ name }) => name),
+		rows.map((row) => columns.map(({ id }) => row.cells[id] ?? undefined))
+	);
+}
+
 function csvTable(header: readonly string[], rows: readonly (Cell | undefined)[][]): string {
 	const text = (value: string): string => neutraliseCell(value.trim());
 	const cell = (value: Cell | undefined): Cell =>
 		value === undefined ? '' : typeof value === 'string' ? text(value) : value;
-	return `${Papa.unparse({ fields: header.map(text), data: rows.map((row) => row.map(cell)) })}\r\n`;
+	// Rows as arrays, the header the first: given `fields` and no row, papaparse writes an empty row after it.
+	return `${Papa.unparse([header.map(text), ...rows.map((row) => row.map(cell))])}\r\n`;
 }

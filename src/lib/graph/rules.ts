@@ -80,8 +80,8 @@ export function needsSpeaker(modality: Modality | undefined): boolean {
 /** Graph ids that are addresses of the site itself (/api/…, /embed/…, /404, /local/… for graphs opened in the browser, /open). */
 export const SITE_PATHS: ReadonlySet<string> = new Set(['api', 'embed', '404', 'local', 'oembed', 'open']);
 
-/** Entity keys that are addresses of the explorer itself (/<graph>/connect, /<graph>/story/…). */
-export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect', 'story']);
+/** Entity keys that are addresses of the explorer itself (/<graph>/connect, /<graph>/data, /<graph>/story/…). */
+export const RESERVED_ENTITY_KEYS: ReadonlySet<string> = new Set(['connect', 'data', 'story']);
 
 /** A graph id: a slug of lowercase letters, digits and "-", starting with a letter or digit. */
 export const GRAPH_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

@@ -228,7 +228,7 @@ export const nodeEntrySchema = z.object({
 		(key) => !RESERVED_ENTITY_KEYS.has(key),
 		rule(
 			'key.site-address',
-			'is an address the explorer uses itself (/<graph>/connect, /<graph>/story/…); choose another key'
+			'is an address the explorer uses itself (/<graph>/connect, /<graph>/data, /<graph>/story/…); choose another key'
 		)
 	),
 	attributes: nodeAttributesSchema

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { type KnowledgeGraph, buildGraph, exportGraph } from '../../../src/lib/graph/build';
 import {
@@ -15,11 +16,13 @@ import {
 	type ExportFormat,
 	exportFiles,
 	neutraliseCell,
+	tableCsv,
 	viewSubgraph
 } from '../../../src/lib/graph/exports';
 import { loadGraph } from '../../../src/lib/graph/load';
 import { formatProblem } from '../../../src/lib/graph/problems';
 import { hexColour, isReservedName } from '../../../src/lib/graph/rules';
+import { type TableColumn, type TableRow, entityTable } from '../../../src/lib/graph/table';
 import type {
 	Data,
 	DataValue,
@@ -514,6 +517,103 @@ describe('CSV and formulas', () => {
 		expect(back.getNodeAttribute('a', 'label')).toBe(`'=HYPERLINK("x")`);
 		expect(back.getNodeAttribute('a', 'data')).toEqual({ balance: -3, note: -3, formula: "'@x" });
 		expect(back.getEdgeAttribute('e0', 'claim')).toBe("'+1 says so");
+	});
+});
+
+describe('tableCsv', () => {
+	const columns: TableColumn[] = [
+		{ id: 'label', name: 'Label', kind: 'text' },
+		{ id: 'relationships', name: 'Relationships', kind: 'number' },
+		{ id: 'data:member', name: 'member', kind: 'boolean' },
+		{ id: 'data:note', name: 'note', kind: 'text' }
+	];
+	const row = (key: string, cells: TableRow['cells']): TableRow => ({ key, cells });
+	/** The cells of a CSV as the CSV reader splits them (formats/csv.ts): one kind of line end, then papaparse. */
+	const cellsOf = (text: string) =>
+		Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), {
+			delimiter: ',',
+			newline: '\n',
+			skipEmptyLines: true
+		}).data;
+
+	it('writes a header of the column names, then each row in order: numbers, yes/no, missing as empty', () => {
+		const rows = [
+			row('b', { label: 'Bea', relationships: 3, 'data:member': true, 'data:note': null }),
+			row('a', { label: 'Ada', relationships: 0, 'data:member': false, 'data:note': 'first' })
+		];
+		expect(tableCsv(columns, rows)).toBe(
+			'Label,Relationships,member,note\r\nBea,3,true,\r\nAda,0,false,first\r\n'
+		);
+	});
+
+	it('writes the cells of its columns only, in their order, and missing ones empty', () => {
+		const chosen = [columns[3], columns[0]] as TableColumn[];
+		expect(tableCsv(chosen, [row('a', { label: 'Ada', relationships: 1 })])).toBe('note,Label\r\n,Ada\r\n');
+	});
+
+	it('writes the header alone for a table without rows, like the graph’s CSV without relationships', () => {
+		expect(tableCsv(columns, [])).toBe('Label,Relationships,member,note\r\n');
+		const [edges] = exportFiles(tinyGraph([], {}, ['a']), 'csv', 'lonely');
+		expect(edges?.text).toBe('Source,Target,Type,Id\r\n');
+	});
+
+	it('neutralises what a spreadsheet would run, header names included; numbers stay numbers', () => {
+		const formulas = ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("x")'];
+		const named: TableColumn[] = [
+			{ id: 'label', name: 'Label', kind: 'text' },
+			{ id: 'data:=cmd', name: '=cmd', kind: 'number' }
+		];
+		const rows = [
+			...formulas.map((label, i) => row(`f${i}`, { label, 'data:=cmd': -3 })),
+			row('n', { label: '-3', 'data:=cmd': -1.5 }),
+			row('t', { label: '\tplain', 'data:=cmd': 0 })
+		];
+		const text = tableCsv(named, rows);
+		expect(cellsOf(text)).toEqual([
+			['Label', "'=cmd"],
+			["'=1+1", '-3'],
+			["'+cmd", '-3'],
+			["'-2+3", '-3'],
+			["'@SUM(A1)", '-3'],
+			// Trimmed first, like every CSV the explorer writes (the reader trims anyway), then neutralised.
+			["'=1", '-3'],
+			["'=1", '-3'],
+			[`'=HYPERLINK("x")`, '-3'],
+			['-3', '-1.5'],
+			['plain', '0']
+		]);
+		// No cell of the file starts a formula.
+		expect(text.split(/[,\r\n]+/).filter((cell) => /^"?[=+@\t]/.test(cell))).toEqual([]);
+	});
+
+	it('quotes cells with quotes, commas and line ends, and they read back as they were', () => {
+		const tricky = ['say "hi"', 'a, b', 'one\ntwo', 'one\r\ntwo', 'plain', 'Zoë 👩‍💻; x'];
+		const text = tableCsv(
+			[{ id: 'label', name: 'Name, full', kind: 'text' }],
+			tricky.map((label, i) => row(`r${i}`, { label }))
+		);
+		expect(text).toContain('"Name, full"\r\n"say ""hi"""\r\n"a, b"\r\n"one\ntwo"\r\n');
+		// The reader makes every line end `\n`, inside quotes too.
+		expect(cellsOf(text)).toEqual([['Name, full'], ...tricky.map((label) => [label.replace(/\r\n/g, '\n')])]);
+	});
+
+	it('writes a graph’s entity table', () => {
+		const graph = tinyGraph(['a>b:likes', 'b>c:likes']);
+		graph.setNodeAttribute('a', 'data', { score: -2, note: '=x' });
+		graph.setAttribute('dataKinds', {
+			nodes: [
+				['score', 'number'],
+				['note', 'text']
+			],
+			edges: []
+		});
+		const table = entityTable(graph);
+		expect(cellsOf(tableCsv(table.columns, table.rows))).toEqual([
+			['Label', 'Type', 'Relationships', 'score', 'note'],
+			['A', 'Person', '1', '-2', "'=x"],
+			['B', 'Thing', '2', '', ''],
+			['C', 'Thing', '1', '', '']
+		]);
 	});
 });
 

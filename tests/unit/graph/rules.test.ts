@@ -35,7 +35,7 @@ describe('isReservedName', () => {
 describe('addresses of the site', () => {
 	it('keeps graph ids and entity keys off the addresses the site uses itself', () => {
 		expect([...SITE_PATHS].sort()).toEqual(['404', 'api', 'embed', 'local', 'oembed', 'open']);
-		expect([...RESERVED_ENTITY_KEYS]).toEqual(['connect', 'story']);
+		expect([...RESERVED_ENTITY_KEYS]).toEqual(['connect', 'data', 'story']);
 	});
 });
 
