@@ -34,7 +34,9 @@ const config = {
 				const entityRoutes = [
 					'/[graph]/[entity]',
 					'/embed/[graph]/[entity]',
-					'/api/graphs/[graph]/entities/[entity].json'
+					'/api/graphs/[graph]/entities/[entity].json',
+					// A big graph's files in other formats are not written either.
+					'/api/graphs/[graph]/files/[file]'
 				];
 				const optional = (/** @type {string} */ id) =>
 					entityRoutes.includes(id) || /\/story\/|^\/oembed\/|^\/\[from=inbrowser\]\//.test(id);

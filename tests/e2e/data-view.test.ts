@@ -186,6 +186,37 @@ describe('the data view', () => {
 		expect(page.errors).toEqual([]);
 	});
 
+	it('lists a graph opened in the browser, and keeps its table through a reload', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page
+			.getByLabel('Choose a file…')
+			.setInputFiles([
+				'tests/fixtures/graphs/tea-routes.edges.csv',
+				'tests/fixtures/graphs/tea-routes.nodes.csv'
+			]);
+		await page.waitForURL(browser().url('/local/tea-routes'));
+		await graphSettled(page);
+		await page.getByRole('link', { name: 'Table' }).click();
+		await page.waitForURL(browser().url('/local/tea-routes/data'));
+		const grid = await table(page);
+		await expect(listed(page)).resolves.toBe(tea.order);
+		await grid.getByRole('button', { name: 'Label', exact: true }).click();
+		await page.waitForURL(/sort=label/);
+		const labels = tea.mapNodes((_key, attributes) => attributes.label as string);
+		const sorted = [...labels].sort(
+			new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare
+		);
+		await expect.poll(() => firstCells(grid)).toEqual(sorted);
+		// A static host answers the address with 404.html, which opens the kept graph and its table again.
+		await page.reload();
+		await expect.poll(async () => firstCells(await table(page))).toEqual(sorted);
+		await page.locator('tbody tr[aria-rowindex="2"] td').nth(1).click();
+		const first = tea.findNode((_key, attributes) => attributes.label === sorted[0]) as string;
+		await page.waitForURL(browser().url(`/local/tea-routes/${first}`));
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
 	it('moves between cells with the keyboard and opens a row with Enter', async () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/india-russia/data'));
