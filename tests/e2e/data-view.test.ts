@@ -35,7 +35,7 @@ async function firstCells(grid: Locator): Promise<string[]> {
 
 /** How many rows the table says it lists: "12 of 83 entities" → 12, "83 entities" → 83. */
 async function listed(page: Page): Promise<number> {
-	const text = await page.locator('p.meta[role="status"]').innerText();
+	const text = await page.locator('.data-view .listed[role="status"]').innerText();
 	return Number(/^([\d,]+)/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
 }
 
@@ -56,8 +56,8 @@ describe('the data view', () => {
 		await page.waitForURL(browser().url('/india-russia/data'));
 		let grid = await table(page);
 		await expect(listed(page)).resolves.toBe(flagship.order);
-		// Virtualised or not, the grid says how many rows it has (and one for the header).
-		await expect(grid.getAttribute('aria-rowcount')).resolves.toBe(String(flagship.order + 1));
+		// Virtualised or not, the grid says how many rows it has (and two for the header: names and filters).
+		await expect(grid.getAttribute('aria-rowcount')).resolves.toBe(String(flagship.order + 2));
 
 		const header = grid.getByRole('button', { name: 'Relationships', exact: true });
 		await header.click();
@@ -134,20 +134,20 @@ describe('the data view', () => {
 		if (!first) throw new Error('the flagship has entities');
 		await expect.poll(async () => (await firstCells(grid))[0]).toBe(label(first.key));
 		// A click on the row, not on its link.
-		await grid.locator('tbody tr[aria-rowindex="2"] td').nth(1).click();
+		await grid.locator('tbody tr[aria-rowindex="3"] td').nth(1).click();
 		await page.waitForURL(browser().url(`/india-russia/${first.key}`));
 		await panelShows(page, label(first.key));
 
 		await page.goBack();
-		await page.getByRole('tab', { name: /Relationships/ }).click();
+		await page.getByRole('link', { name: /^Relationships/ }).click();
 		await page.waitForURL(/tab=relationships/);
 		const relationships = await table(page);
 		await expect(listed(page)).resolves.toBe(flagship.size);
 		const edge = flagship.edges()[0] as string;
-		await expect(relationships.locator('tbody tr[aria-rowindex="2"] td').first().innerText()).resolves.toBe(
+		await expect(relationships.locator('tbody tr[aria-rowindex="3"] td').first().innerText()).resolves.toBe(
 			label(flagship.source(edge))
 		);
-		await relationships.locator('tbody tr[aria-rowindex="2"] td').nth(3).click();
+		await relationships.locator('tbody tr[aria-rowindex="3"] td').nth(3).click();
 		await page.waitForURL(
 			browser().url(`/india-russia/${flagship.source(edge)}#relation-${encodeURIComponent(edge)}`)
 		);
@@ -211,7 +211,7 @@ describe('the data view', () => {
 		// A static host answers the address with 404.html, which opens the kept graph and its table again.
 		await page.reload();
 		await expect.poll(async () => firstCells(await table(page))).toEqual(sorted);
-		await page.locator('tbody tr[aria-rowindex="2"] td').nth(1).click();
+		await page.locator('tbody tr[aria-rowindex="3"] td').nth(1).click();
 		const first = tea.findNode((_key, attributes) => attributes.label === sorted[0]) as string;
 		await page.waitForURL(browser().url(`/local/tea-routes/${first}`));
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
@@ -237,15 +237,48 @@ describe('the data view', () => {
 		await panelShows(page, label(second));
 	});
 
+	it('keeps the focus on a cell through Page Down and Ctrl+End, and lets Tab back in after a scroll', async () => {
+		const page = await browser().newPage();
+		await page.setViewportSize({ width: 1280, height: 700 });
+		await page.goto(browser().url('/big-synthetic/data'));
+		const grid = await table(page);
+		await grid.getByRole('button', { name: 'Label', exact: true }).focus();
+		await page.keyboard.press('ArrowDown');
+		const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
+		for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+		const paged = Number((await focused())?.split(':')[0]);
+		expect(paged).toBeGreaterThan(20);
+		await page.keyboard.press('Control+End');
+		await expect.poll(focused).toMatch(new RegExp(`^${big.order - 1}:\\d+$`));
+		await expect(
+			page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('td')?.textContent?.trim())
+		).resolves.toBe(big.getNodeAttribute(big.nodes()[big.order - 1] as string, 'label'));
+		await page.keyboard.press('Control+Home');
+		await expect.poll(focused).toBe('0:0');
+		// Scrolled away from the active cell: Tab from the search box still reaches the grid, at its column's header.
+		await page.locator('.scroller').evaluate((element) => (element.scrollTop = element.scrollHeight));
+		await page.locator(`tbody tr[aria-rowindex="${big.order + 2}"]`).waitFor();
+		await page.getByRole('searchbox', { name: 'Search the table' }).focus();
+		const stops: (string | null)[] = [];
+		for (let i = 0; i < 40 && !stops.includes('-1:0'); i++) {
+			await page.keyboard.press('Tab');
+			stops.push(await focused());
+		}
+		expect(stops).toContain('-1:0');
+	});
+
 	it('renders only the rows in sight of a long table, and scrolls to the rest', async () => {
 		const page = await browser().newPage();
 		await page.setViewportSize({ width: 1280, height: 700 });
 		await page.goto(browser().url('/big-synthetic/data'));
 		const grid = await table(page);
+		// 700 pixels of rows at 34 pixels each, and a few more either side.
 		const rendered = await grid.locator('tbody tr[aria-rowindex]').count();
-		expect(rendered).toBeLessThan(big.order);
+		expect(rendered).toBeLessThan(40);
+		await expect(grid.getAttribute('aria-rowcount')).resolves.toBe(String(big.order + 2));
 		await page.locator('.scroller').evaluate((element) => (element.scrollTop = element.scrollHeight));
-		const last = grid.locator(`tbody tr[aria-rowindex="${big.order + 1}"]`);
+		// The header's two rows come first.
+		const last = grid.locator(`tbody tr[aria-rowindex="${big.order + 2}"]`);
 		await last.waitFor();
 		await expect(last.locator('td').first().innerText()).resolves.toBe(
 			big.getNodeAttribute(big.nodes()[big.order - 1] as string, 'label')
@@ -280,7 +313,11 @@ describe('the data view without JavaScript', () => {
 	it('lists a small graph’s entities with links, and links a big graph to its file', async () => {
 		const page = await browser().newPage();
 		await page.goto(browser().url('/india-russia/data'));
-		const links = page.getByRole('grid').locator('tbody td a');
+		// A plain table: no sort buttons or filters that would need JavaScript.
+		const plain = page.getByRole('table');
+		await expect(plain.getByRole('button').count()).resolves.toBe(0);
+		await expect(plain.getByRole('textbox').count()).resolves.toBe(0);
+		const links = plain.locator('tbody td a');
 		await expect(links.count()).resolves.toBe(flagship.order);
 		const first = flagship.nodes()[0] as string;
 		await expect(links.first().getAttribute('href')).resolves.toBe(`/india-russia/${first}`);

@@ -49,7 +49,8 @@ export const DEFAULT_TABLE_QUERY: TableQuery = {
 export const TABLE_LIMITS = {
 	/** Longest parameter name or value read (as view.ts). */
 	param: 2000,
-	columns: 50,
+	/** Every column of a graph with the most data attributes a file may have (LIMITS.dataAttributes, 200). */
+	columns: 250,
 	sortKeys: 10,
 	filters: 50,
 	/** Values of one `in.` filter. */

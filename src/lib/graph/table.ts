@@ -1,5 +1,5 @@
 /**
- * The data view's table (issue 23, a first step: no page shows it yet): every entity or relationship of a graph
+ * The data view's table (/<graph>/data, src/routes/[graph]/data): every entity or relationship of a graph
  * as a row of typed cells, the columns they have, and the typed sort and filters an analyst applies to them. Pure,
  * so that the browser's table and the node tests read the same rules. Cells are typed by their column's kind
  * (data-kinds.ts): numbers sort as numbers, dates as dates, yes/no as no before yes, text by the reader's
@@ -149,10 +149,22 @@ function sortValue(kind: DataKind, cell: Cell): number | string | null {
 	if (kind === 'boolean')
 		return cell === true || cell === 'true' ? 1 : cell === false || cell === 'false' ? 0 : null;
 	if (kind === 'date') {
-		const time = Date.parse(String(cell));
+		const time = Date.parse(utcUnlessZoned(String(cell)));
 		return Number.isNaN(time) ? null : time;
 	}
 	return String(cell);
+}
+
+/** A date and time written without a time zone (`2024-03-15T23:30`, `2024-03-15 23:30`). */
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+/**
+ * `text` read as UTC where it is a date and time without a zone: JavaScript reads those as the reader's local
+ * time, and dates alone as UTC, so that "to 2024-03-15" would keep or drop 23:30 that day by where the reader is.
+ */
+function utcUnlessZoned(text: string): string {
+	const match = ZONELESS.exec(text.trim());
+	return match ? `${match[1]}T${match[2]}Z` : text;
 }
 
 export interface SortKey {

@@ -8,7 +8,8 @@ import { page } from '$app/state';
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import { type Navigator, explorerHref } from '$lib/explorer/navigator';
 import { relationHash } from '$lib/explorer/relation-hash';
-import { parseViewOptions, viewOver, withViewOptions } from '$lib/graph/view';
+import { parseViewOptions, viewOver, viewQuery, withViewOptions } from '$lib/graph/view';
+import { untrack } from 'svelte';
 
 /** Moves between the explorer's pages with SvelteKit's router, keeping the view options in the address. */
 export function kitNavigator(explorer: Explorer): Navigator {
@@ -39,7 +40,11 @@ export function followPage(explorer: Explorer): void {
 	$effect(() => {
 		const graph = explorer.graph;
 		const own = typeof page.data.view === 'string' ? page.data.view : '';
-		if (browser && graph) explorer.options = parseViewOptions(viewOver(own, page.url.searchParams), graph);
+		if (!browser || !graph) return;
+		// Only a change of the view changes the options: a page's own parameters (the data view's sort) leave the
+		// canvas as it is.
+		const options = parseViewOptions(viewOver(own, page.url.searchParams), graph);
+		if (viewQuery(options) !== viewQuery(untrack(() => explorer.options))) explorer.options = options;
 	});
 }
 

@@ -414,3 +414,19 @@ describe('columnValues', () => {
 		]);
 	});
 });
+
+describe('dates with a time but no zone', () => {
+	it('reads them as UTC, as dates alone are, wherever the reader is', () => {
+		const rows: TableRow[] = [
+			{ key: 'late', cells: { at: '2024-03-15T23:30' } },
+			{ key: 'spaced', cells: { at: '2024-03-15 00:30' } },
+			{ key: 'next', cells: { at: '2024-03-16' } },
+			{ key: 'zoned', cells: { at: '2024-03-15T23:30+02:00' } }
+		];
+		const columns = [{ id: 'at', name: 'At', kind: 'date' as const }];
+		const up = sortRows(rows, columns, [{ column: 'at', descending: false }]).map((row) => row.key);
+		expect(up).toEqual(['spaced', 'zoned', 'late', 'next']);
+		const on15 = filterRows(rows, columns, [{ column: 'at', min: '2024-03-15', max: '2024-03-15' }]);
+		expect(on15.map((row) => row.key)).toEqual(['late', 'spaced', 'zoned']);
+	});
+});
