@@ -145,7 +145,9 @@ describe('a story in a frame', () => {
 
 		// Steps, asked by the host: the frame shows them and says so, without adding to the reader's history.
 		const historyBefore = await frame.evaluate(() => history.length);
+		// The host page counts from the step the frame last reported, as a reader clicking would wait for it.
 		await page.getByRole('button', { name: 'Next step →' }).click();
+		await expect.poll(() => page.locator('#step').textContent()).toBe(`1 of ${story.steps.length}`);
 		await page.getByRole('button', { name: 'Next step →' }).click();
 		await expect.poll(() => page.locator('#step').textContent()).toBe(`2 of ${story.steps.length}`);
 		await expect(frame.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(story.steps[1]?.title);
