@@ -430,3 +430,18 @@ describe('dates with a time but no zone', () => {
 		expect(on15.map((row) => row.key)).toEqual(['late', 'spaced', 'zoned']);
 	});
 });
+
+describe('sortRows on the same rows again', () => {
+	it('sorts the other way and by other keys as it sorted the first time', () => {
+		const rows = table.rows.slice();
+		const once = (...sortKeys: SortKey[]) => keys(sortRows(rows, table.columns, sortKeys));
+		const fresh = (...sortKeys: SortKey[]) => keys(sortRows(table.rows.slice(), table.columns, sortKeys));
+		for (const sortKeys of [
+			[up('label')],
+			[down('label')],
+			[down('data:score'), up('label')],
+			[up('data:since')]
+		])
+			expect(once(...sortKeys)).toEqual(fresh(...sortKeys));
+	});
+});
