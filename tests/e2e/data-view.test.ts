@@ -16,7 +16,8 @@ import { graphSettled, nodeDisplay, panelShows } from './graph-page';
 const flagship = allGraphs().get('india-russia');
 const tea = allGraphs().get('tea-routes');
 const big = allGraphs().get('big-synthetic');
-if (!flagship || !tea || !big) throw new Error('npm run build:test builds these graphs');
+const gexf = allGraphs().get('les-miserables');
+if (!flagship || !tea || !big || !gexf) throw new Error('npm run build:test builds these graphs');
 const label = (key: string) => flagship.getNodeAttribute(key, 'label');
 
 /** The table of the page, once it lists rows. */
@@ -123,6 +124,30 @@ describe('the data view', () => {
 		const lines = csv.trim().split(/\r?\n/);
 		expect(lines[0]?.split(',').slice(0, 3)).toEqual(['Label', 'Type', 'Relationships']);
 		expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(names);
+		expect(page.errors).toEqual([]);
+	});
+
+	it('answers "the most connected of community 8" on a GEXF from Gephi, by its own attribute', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url('/les-miserables/data'));
+		const grid = await table(page);
+		await grid.getByRole('textbox', { name: 'modularity_class: from' }).fill('8');
+		await grid.getByRole('textbox', { name: 'modularity_class: to' }).fill('8');
+		await page.waitForURL(/min\.data(%3A|:)modularity_class=8&max\.data(%3A|:)modularity_class=8/);
+		const eight = gexf
+			.filterNodes((_key, attributes) => Number(attributes.data?.modularity_class) === 8)
+			.map((key, i) => ({ key, degree: gexf.degree(key), i }))
+			.sort((a, b) => b.degree - a.degree || a.i - b.i);
+		expect(eight.length).toBeGreaterThan(1);
+		expect(eight.length).toBeLessThan(gexf.order);
+		await expect.poll(() => listed(page)).toBe(eight.length);
+		const header = grid.getByRole('button', { name: 'Relationships', exact: true });
+		await header.click();
+		await header.click();
+		await page.waitForURL(/sort=-relationships/);
+		await expect
+			.poll(() => firstCells(grid))
+			.toEqual(eight.map(({ key }) => gexf.getNodeAttribute(key, 'label')));
 		expect(page.errors).toEqual([]);
 	});
 
