@@ -1,0 +1,249 @@
+/**
+ * The compact drawing file of a big graph (issue 22, a first step: nothing writes or reads it yet): what the canvas
+ * and the search's names need, in columns, apart from what a reader opens (descriptions, claims, evidence, data),
+ * which stays in the graph file. Binary, little-endian, versioned, and laid out for gzip: each column is one run of
+ * like values (all x, then all y …), and texts are one run of UTF-8 each, separated by a 0 byte.
+ *
+ * Layout, version 1:
+ *   "KGDF" · version u16 · 0 u16 · entities u32 · relationships u32 · then sections, each a length u32 and its
+ *   bytes, padded with zeros to a multiple of 4, in this order:
+ *   texts: entity keys, entity labels, entity type keys, relationship keys, relationship type keys, the distinct
+ *   relationship labels, the distinct colours (each a run of 0-separated UTF-8);
+ *   columns: x, y, size (f32; NaN where the entity has none), type (u16, an index into the entity types), colour
+ *   (u16 into the colours, 0xffff for none); source, target (u32, entity indices), relationship type (u16), label
+ *   (u32 into the distinct labels), flags (u8: bit 0 undirected, bits 1–2 the modality's index).
+ *
+ * A file of another version, or one that is not a drawing file or is cut short, is refused with a message that says
+ * so (DrawingFileError), never misread.
+ */
+import { MODALITIES, type Modality } from './rules';
+
+export const DRAWING_FILE_VERSION = 1;
+const MAGIC = 'KGDF';
+const NO_COLOUR = 0xffff;
+
+/** A graph as the canvas draws it, in columns: entity i is the i-th of each entity column. */
+export interface DrawingColumns {
+	keys: string[];
+	labels: string[];
+	/** Each entity's type, as an index into `types`. */
+	types: string[];
+	type: Uint16Array;
+	x: Float32Array;
+	y: Float32Array;
+	/** NaN where the entity has no size of its own. */
+	size: Float32Array;
+	/** Each entity's own colour, as an index into `colours`; 0xffff for none. */
+	colours: string[];
+	colour: Uint16Array;
+	edgeKeys: string[];
+	source: Uint32Array;
+	target: Uint32Array;
+	edgeTypes: string[];
+	edgeType: Uint16Array;
+	/** Each relationship's label, as an index into `edgeLabels`. */
+	edgeLabels: string[];
+	edgeLabel: Uint32Array;
+	undirected: Uint8Array;
+	/** Each relationship's modality, as an index into MODALITIES. */
+	modality: Uint8Array;
+}
+
+/** A drawing file that cannot be read: of another version, not a drawing file, or cut short. */
+export class DrawingFileError extends Error {
+	override name = 'DrawingFileError';
+}
+
+/** Entity and relationship fields as columns take them. */
+export interface DrawnEntity {
+	key: string;
+	label: string;
+	type: string;
+	x: number;
+	y: number;
+	size?: number;
+	color?: string;
+}
+export interface DrawnRelationship {
+	key: string;
+	source: string;
+	target: string;
+	type: string;
+	label: string;
+	undirected?: boolean;
+	modality?: Modality;
+}
+
+/** Indices of values in the order first met: `index(value)`, and the values. */
+function dictionary() {
+	const at = new Map<string, number>();
+	const values: string[] = [];
+	const index = (value: string) => {
+		let i = at.get(value);
+		if (i === undefined) at.set(value, (i = values.push(value) - 1));
+		return i;
+	};
+	return { index, values };
+}
+
+/** The drawing file of these entities and relationships (every relationship's ends among the entities). */
+export function writeDrawingFile(
+	entities: readonly DrawnEntity[],
+	relationships: readonly DrawnRelationship[]
+): Uint8Array {
+	const n = entities.length;
+	const m = relationships.length;
+	const [types, colours, edgeTypes, edgeLabels] = [dictionary(), dictionary(), dictionary(), dictionary()];
+	const indexOf = new Map(entities.map((entity, i) => [entity.key, i]));
+	const [x, y, size] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+	const [type, colour] = [new Uint16Array(n), new Uint16Array(n)];
+	entities.forEach((entity, i) => {
+		x[i] = entity.x;
+		y[i] = entity.y;
+		size[i] = entity.size ?? NaN;
+		type[i] = types.index(entity.type);
+		colour[i] = entity.color === undefined ? NO_COLOUR : colours.index(entity.color);
+	});
+	if (types.values.length > 0xffff || colours.values.length >= NO_COLOUR)
+		throw new RangeError('A drawing file holds at most 65,535 entity types and colours.');
+	const [source, target, label] = [new Uint32Array(m), new Uint32Array(m), new Uint32Array(m)];
+	const [edgeType, flags] = [new Uint16Array(m), new Uint8Array(m)];
+	relationships.forEach((relationship, i) => {
+		const [from, to] = [indexOf.get(relationship.source), indexOf.get(relationship.target)];
+		if (from === undefined || to === undefined)
+			throw new RangeError(`Relationship ${relationship.key} has an end that is not among the entities.`);
+		source[i] = from;
+		target[i] = to;
+		edgeType[i] = edgeTypes.index(relationship.type);
+		label[i] = edgeLabels.index(relationship.label);
+		const modality = MODALITIES.indexOf(relationship.modality ?? 'stated');
+		flags[i] = (relationship.undirected ? 1 : 0) | (modality << 1);
+	});
+	if (edgeTypes.values.length > 0xffff)
+		throw new RangeError('A drawing file holds at most 65,535 relationship types.');
+	const encoder = new TextEncoder();
+	const texts = (values: readonly string[]) => {
+		const bad = values.find((value) => value.includes('\0'));
+		if (bad !== undefined)
+			throw new RangeError(`A drawing file cannot hold a text with a 0 character: ${JSON.stringify(bad)}`);
+		return encoder.encode(values.join('\0'));
+	};
+	const sections: Uint8Array[] = [
+		texts(entities.map((entity) => entity.key)),
+		texts(entities.map((entity) => entity.label)),
+		texts(types.values),
+		texts(relationships.map((relationship) => relationship.key)),
+		texts(edgeTypes.values),
+		texts(edgeLabels.values),
+		texts(colours.values),
+		...[x, y, size, type, colour, source, target, edgeType, label, flags].map(
+			(column) => new Uint8Array(column.buffer, column.byteOffset, column.byteLength)
+		)
+	];
+	const padded = (length: number) => (length + 3) & ~3;
+	const total = 16 + sections.reduce((sum, section) => sum + 4 + padded(section.byteLength), 0);
+	const bytes = new Uint8Array(total);
+	const view = new DataView(bytes.buffer);
+	bytes.set(encoder.encode(MAGIC), 0);
+	view.setUint16(4, DRAWING_FILE_VERSION, true);
+	view.setUint32(8, n, true);
+	view.setUint32(12, m, true);
+	let at = 16;
+	for (const section of sections) {
+		view.setUint32(at, section.byteLength, true);
+		bytes.set(section, at + 4);
+		at += 4 + padded(section.byteLength);
+	}
+	return bytes;
+}
+
+/** The columns of drawing file `bytes`; a DrawingFileError where it cannot be read as this version. */
+export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
+	if (bytes.byteLength < 16 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+		throw new DrawingFileError('This is not a drawing file of the explorer.');
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const version = view.getUint16(4, true);
+	if (version !== DRAWING_FILE_VERSION)
+		throw new DrawingFileError(
+			`This drawing file is of version ${version}; this explorer reads version ${DRAWING_FILE_VERSION}. Build the site again.`
+		);
+	const n = view.getUint32(8, true);
+	const m = view.getUint32(12, true);
+	let at = 16;
+	/** The next section's bytes, copied so that typed arrays over it are aligned. */
+	const section = (): Uint8Array => {
+		if (at + 4 > bytes.byteLength) throw new DrawingFileError('This drawing file is cut short.');
+		const length = view.getUint32(at, true);
+		const start = at + 4;
+		at = start + ((length + 3) & ~3);
+		if (at > bytes.byteLength) throw new DrawingFileError('This drawing file is cut short.');
+		return bytes.slice(start, start + length);
+	};
+	const decoder = new TextDecoder();
+	const texts = (count?: number): string[] => {
+		const bytes = section();
+		const values = bytes.byteLength === 0 && count !== 1 ? [] : decoder.decode(bytes).split('\0');
+		if (count !== undefined && values.length !== count)
+			throw new DrawingFileError(`This drawing file lists ${values.length} texts where it counts ${count}.`);
+		return values;
+	};
+	const column = <T>(make: (buffer: ArrayBuffer) => T & { length: number }, count: number): T => {
+		const made = make(section().buffer as ArrayBuffer);
+		if (made.length !== count)
+			throw new DrawingFileError(
+				`This drawing file has a column of ${made.length} values where it counts ${count}.`
+			);
+		return made;
+	};
+	const [keys, labels, types] = [texts(n), texts(n), texts()];
+	const [edgeKeys, edgeTypes, edgeLabels, colours] = [texts(m), texts(), texts(), texts()];
+	const x = column((buffer) => new Float32Array(buffer), n);
+	const y = column((buffer) => new Float32Array(buffer), n);
+	const size = column((buffer) => new Float32Array(buffer), n);
+	const type = column((buffer) => new Uint16Array(buffer), n);
+	const colour = column((buffer) => new Uint16Array(buffer), n);
+	const source = column((buffer) => new Uint32Array(buffer), m);
+	const target = column((buffer) => new Uint32Array(buffer), m);
+	const edgeType = column((buffer) => new Uint16Array(buffer), m);
+	const edgeLabel = column((buffer) => new Uint32Array(buffer), m);
+	const flags = column((buffer) => new Uint8Array(buffer), m);
+	if (at !== bytes.byteLength) throw new DrawingFileError('This drawing file goes on after its end.');
+	const within = (values: ArrayLike<number>, limit: number, what: string, none?: number) => {
+		for (let i = 0; i < values.length; i++) {
+			const value = values[i] as number;
+			if (value >= limit && value !== none)
+				throw new DrawingFileError(`This drawing file names ${what} it lacks.`);
+		}
+	};
+	within(type, types.length, 'an entity type');
+	within(colour, colours.length, 'a colour', NO_COLOUR);
+	within(source, n, 'an entity');
+	within(target, n, 'an entity');
+	within(edgeType, edgeTypes.length, 'a relationship type');
+	within(edgeLabel, edgeLabels.length, 'a label');
+	within(
+		flags.map((flag) => flag >> 1),
+		MODALITIES.length,
+		'a modality'
+	);
+	return {
+		keys,
+		labels,
+		types,
+		type,
+		x,
+		y,
+		size,
+		colours,
+		colour,
+		edgeKeys,
+		source,
+		target,
+		edgeTypes,
+		edgeType,
+		edgeLabels,
+		edgeLabel,
+		undirected: flags.map((flag) => flag & 1),
+		modality: flags.map((flag) => flag >> 1)
+	};
+}
