@@ -130,8 +130,7 @@ export function relationshipTable(graph: KnowledgeGraph): Table {
 				claim: attributes.claim ?? null,
 				section: attributes.evidence?.map((evidence) => evidence.section).join('; ') || null
 			};
-			for (const [name] of data) cells[`data:${name}`] = attributes.data?.[name] ?? null;
-			return { key, cells };
+			return { key, cells: addDataCells(cells, data, attributes.data) };
 		}
 	);
 	return { columns, rows };
@@ -473,6 +472,14 @@ function passes(kind: DataKind, cell: Cell, filter: ColumnFilter): boolean {
 	const below = (a: number | string, b: number | string) =>
 		typeof a === 'number' && typeof b === 'number' ? a < b : collator.compare(String(a), String(b)) < 0;
 	return !(min !== null && below(value, min)) && !(max !== null && below(max, value));
+}
+
+/**
+ * Whether `bound` is one a range filter on a column of `kind` reads, as `passes` reads it; none (blank) is. A bound
+ * it cannot read ("1,000" for a number) filters nothing.
+ */
+export function readableBound(kind: DataKind, bound: number | string | undefined): boolean {
+	return bound === undefined || bound === '' || sortValue(kind, bound) !== null;
 }
 
 /** The rows that pass every filter (filters on columns the table lacks are ignored), in their order. */

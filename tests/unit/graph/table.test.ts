@@ -15,6 +15,7 @@ import {
 	columnValues,
 	entityTable,
 	filterRows,
+	readableBound,
 	relationshipTable,
 	rowElements,
 	sortRows
@@ -443,5 +444,21 @@ describe('sortRows on the same rows again', () => {
 			[up('data:since')]
 		])
 			expect(once(...sortKeys)).toEqual(fresh(...sortKeys));
+	});
+});
+
+describe('readableBound', () => {
+	it('says whether a range filter reads a bound, as filterRows reads it', () => {
+		expect(readableBound('number', '10')).toBe(true);
+		expect(readableBound('number', '-2.5')).toBe(true);
+		expect(readableBound('number', '1,000')).toBe(false);
+		expect(readableBound('date', '2024-03')).toBe(true);
+		expect(readableBound('date', 'March')).toBe(false);
+		expect(readableBound('number', '')).toBe(true);
+		expect(readableBound('date', undefined)).toBe(true);
+		// An unreadable bound filters nothing.
+		const rows = [{ key: 'a', cells: { n: 5 } }];
+		const columns = [{ id: 'n', name: 'N', kind: 'number' as const }];
+		expect(filterRows(rows, columns, [{ column: 'n', min: '1,000' }])).toEqual(rows);
 	});
 });
