@@ -36,7 +36,11 @@ const config = {
 					'/embed/[graph]/[entity]',
 					'/api/graphs/[graph]/entities/[entity].json',
 					// A big graph's files in other formats are not written either.
-					'/api/graphs/[graph]/files/[file]'
+					'/api/graphs/[graph]/files/[file]',
+					// Only graphs above DRAWING_FILE_RELATIONSHIPS have these (src/lib/server/prerender.ts).
+					'/api/graphs/[graph]/drawing.bin',
+					'/api/graphs/[graph]/details/[shard].json',
+					'/api/graphs/[graph]/search-texts.json'
 				];
 				const optional = (/** @type {string} */ id) =>
 					entityRoutes.includes(id) || /\/story\/|^\/oembed\/|^\/\[from=inbrowser\]\//.test(id);

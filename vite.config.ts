@@ -63,6 +63,8 @@ export default defineConfig({
 		__BASE_PATH__: JSON.stringify(svelteConfig.kit?.paths?.base ?? ''),
 		__OFF_THREAD_RELATIONSHIPS__: threshold('OFF_THREAD_RELATIONSHIPS', 100_000),
 		__BIG_GRAPH_RELATIONSHIPS__: threshold('BIG_GRAPH_RELATIONSHIPS', 20_000),
+		// The build reads the same setting (src/lib/server/prerender.ts).
+		__DRAWING_FILE_RELATIONSHIPS__: threshold('DRAWING_FILE_RELATIONSHIPS', 100_000),
 		__EMBED_CLIENT__: JSON.stringify(EMBED_CLIENT),
 		// Other sites the browser may open graph files from (src/lib/open-origins.js).
 		__OPEN_ORIGINS__: JSON.stringify(openOrigins())

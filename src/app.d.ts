@@ -6,6 +6,8 @@ declare global {
 	const __BASE_PATH__: string;
 	/** Graphs with more relationships are read by a worker (OFF_THREAD_RELATIONSHIPS at build time; vite.config.ts). */
 	const __OFF_THREAD_RELATIONSHIPS__: number;
+	/** Graphs with more relationships are drawn from a drawing file, their details fetched by shard (vite.config.ts). */
+	const __DRAWING_FILE_RELATIONSHIPS__: number;
 	/** Graphs with more relationships are drawn the cheap way (BIG_GRAPH_RELATIONSHIPS at build time). */
 	const __BIG_GRAPH_RELATIONSHIPS__: number;
 	/** The embed pages' scripts, for a graph or an entity and for a story: source and built file (vite.config.ts). */

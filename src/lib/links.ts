@@ -36,6 +36,12 @@ export const connectHref = (graph: string, from?: string | null, to?: string | n
 /** The graph's file in the JSON API. */
 export const graphFileHref = (graph: string): string => `${base}/api/graphs/${graph}.json`;
 
+/** A big graph's drawing file, one of its detail shards and its search texts (src/lib/graph/drawn-graph.ts). */
+export const drawingHref = (graph: string): string => `${base}/api/graphs/${graph}/drawing.bin`;
+export const detailShardHref = (graph: string, shard: number): string =>
+	`${base}/api/graphs/${graph}/details/${shard}.json`;
+export const searchTextsHref = (graph: string): string => `${base}/api/graphs/${graph}/search-texts.json`;
+
 /** The graph's centrality and communities in the JSON API. */
 export const metricsHref = (graph: string): string => `${base}/api/graphs/${graph}/metrics.json`;
 

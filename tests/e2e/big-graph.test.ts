@@ -3,11 +3,14 @@
  * its entity pages are not prerendered. A static host answers their addresses with 404.html, and the browser
  * renders the entity in its place from the graph file.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { GraphFile } from '../../src/lib/graph/schema';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { entityDetails } from '../../src/lib/graph/query';
 import { useBrowser } from './browser';
 import {
+	exportBy,
 	graphSettled,
 	isDrawn,
 	isEdgeDrawn,
@@ -201,5 +204,135 @@ describe('a graph above the big-graph thresholds (npm test lowers them to 300 re
 		await panelShows(page, graph.getNodeAttribute(hub, 'label'));
 		await expect(nodeDisplay(page, hub)).resolves.toMatchObject({ hidden: false });
 		expect(page.errors).toEqual([]);
+	});
+});
+
+describe('a graph drawn from its drawing file (npm test lowers DRAWING_FILE_RELATIONSHIPS to 300)', () => {
+	const browser = useBrowser();
+	/** An entity with a description and a neighbour, not the hub. */
+	const [entity, neighbour] = (() => {
+		const key = graph.nodes().find((candidate) => candidate !== hub && graph.degree(candidate) >= 2) ?? '';
+		return [key, graph.neighbors(key)[0] ?? ''];
+	})();
+	const details = entityDetails(graph, entity);
+	const claim = details?.groups[0]?.relations[0]?.claim ?? '';
+
+	/** A page that lists the site's files it asks for, its workers' included. */
+	async function recording(width?: number) {
+		const page = await browser().newPage(width ? { width, height: 700 } : undefined);
+		const asked: string[] = [];
+		page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+		return { page, asked };
+	}
+
+	it("draws from the drawing file, never the whole graph file, and fetches an entity's details when it is opened", async () => {
+		const { page, asked } = await recording();
+		await page.goto(browser().url('/big-synthetic'));
+		await graphSettled(page);
+		expect(asked).toContain('/api/graphs/big-synthetic/drawing.bin');
+		expect(asked.filter((path) => path.includes('/details/'))).toEqual([]);
+
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
+		await search.fill(details?.label ?? '?');
+		await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+		await search.press('Enter');
+		await page.waitForURL(browser().url(`/big-synthetic/${entity}`));
+		await panelShows(page, details?.label ?? '?');
+		const panel = page.getByRole('complementary', { name: 'Details' });
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(details?.description);
+		await expect(panel.getByText(claim, { exact: true }).first().isVisible()).resolves.toBe(true);
+		expect(asked.filter((path) => path.includes('/details/')).length).toBeGreaterThan(0);
+		expect(asked).not.toContain('/api/graphs/big-synthetic.json');
+
+		// Its neighbour's details were fetched ahead: opening it asks for no shard that was not asked for already.
+		await page.waitForTimeout(500);
+		const before = new Set(asked);
+		await panel
+			.getByRole('link', { name: graph.getNodeAttribute(neighbour, 'label'), exact: true })
+			.first()
+			.click();
+		await page.waitForURL(browser().url(`/big-synthetic/${neighbour}`));
+		await panelShows(page, graph.getNodeAttribute(neighbour, 'label'));
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(
+			graph.getNodeAttribute(neighbour, 'description')
+		);
+		expect(asked.filter((path) => path.includes('/details/') && !before.has(path))).toEqual([]);
+		expect(page.errors).toEqual([]);
+	});
+
+	it('opens at an entity address with its description, and in an embed, which fills it in', async () => {
+		for (const address of [`/big-synthetic/${entity}`, `/embed/big-synthetic/${entity}`]) {
+			const { page, asked } = await recording();
+			await page.goto(browser().url(address));
+			await page.getByRole('heading', { level: 1, name: details?.label, exact: true }).waitFor();
+			await page.locator('article.entity p.description').waitFor();
+			await expect(page.locator('article.entity p.description').innerText()).resolves.toBe(
+				details?.description
+			);
+			expect(asked, address).not.toContain('/api/graphs/big-synthetic.json');
+			expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+		}
+	});
+
+	it('searches the words of claims and descriptions, read when the reader first searches', async () => {
+		const { page, asked } = await recording();
+		await page.goto(browser().url('/big-synthetic'));
+		await graphSettled(page);
+		expect(asked).not.toContain('/api/graphs/big-synthetic/search-texts.json');
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
+		await search.pressSequentially('coastal', { delay: 30 });
+		await expect.poll(() => asked.includes('/api/graphs/big-synthetic/search-texts.json')).toBe(true);
+		// The first answer may come from the names alone; the next, from every text.
+		await search.fill('');
+		await search.pressSequentially('coastal', { delay: 30 });
+		const results = page.getByRole('listbox', { name: 'Search results' });
+		await expect
+			.poll(() => results.getByRole('option').first().innerText(), { timeout: 10_000 })
+			.toMatch(/coastal/i);
+		expect(page.errors).toEqual([]);
+	});
+
+	it("exports a view with every entity's and relationship's details, fetched for the file", async () => {
+		const { page, asked } = await recording();
+		await page.goto(browser().url(`/big-synthetic/${entity}?depth=1`));
+		await panelShows(page, details?.label ?? '?');
+		await graphSettled(page);
+		const [json] = await exportBy(page, 'JSON');
+		const file = JSON.parse(readFileSync((await json?.path()) as string, 'utf8')) as GraphFile;
+		const around = new Set([entity, ...graph.neighbors(entity)]);
+		expect(new Set(file.nodes.map((node) => node.key))).toEqual(around);
+		for (const node of file.nodes)
+			expect(node.attributes.description, node.key).toBe(graph.getNodeAttribute(node.key, 'description'));
+		expect(file.edges.length).toBeGreaterThan(0);
+		for (const edge of file.edges) {
+			const key = edge.key ?? '';
+			expect(edge.attributes.claim, key).toBe(graph.getEdgeAttribute(key, 'claim'));
+			expect(edge.attributes.evidence, key).toEqual(graph.getEdgeAttribute(key, 'evidence'));
+		}
+		expect(asked).not.toContain('/api/graphs/big-synthetic.json');
+		// The only error is the static host's 404 status for the entity's address.
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
+	it('says so in the panel when the details do not load, keeps the relationships, and loads them on "Try again"', async () => {
+		const { page } = await recording();
+		await page.route(browser().url('/api/graphs/big-synthetic/details/*'), (route) =>
+			route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal error' })
+		);
+		await page.goto(browser().url(`/big-synthetic/${entity}`));
+		await panelShows(page, details?.label ?? '?');
+		const panel = page.getByRole('complementary', { name: 'Details' });
+		const alert = panel.getByRole('alert');
+		await expect(alert.innerText()).resolves.toMatch(
+			/description, attributes and the claims of its relationships could not be loaded: the server answered with an error/
+		);
+		await expect(panelSentences(page)).resolves.toHaveLength(graph.degree(entity));
+		await expect(panel.locator('p.description').count()).resolves.toBe(0);
+
+		await page.unroute(browser().url('/api/graphs/big-synthetic/details/*'));
+		await alert.getByRole('button', { name: 'Try again' }).click();
+		await panel.locator('p.description').waitFor();
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(details?.description);
+		await expect(alert.count()).resolves.toBe(0);
 	});
 });

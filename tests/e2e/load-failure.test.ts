@@ -15,6 +15,8 @@ const TITLE = 'Tea trade (example)';
 const big = allGraphs().get('big-synthetic');
 if (!big) throw new Error('npm run build:test builds tests/fixtures/graphs/big-synthetic.json');
 const BIG_ENTITY = big.nodes().sort()[0] ?? '';
+/** The big graph's drawing file, from which the browser draws it (graph/drawn-graph.ts). */
+const DRAWING_FILE = '/api/graphs/big-synthetic/drawing.bin';
 
 type Failure = (route: Route) => Promise<void>;
 
@@ -44,12 +46,21 @@ const FAILURES: [string, Failure][] = [
 	]
 ];
 
-/** A page whose request for the graph file of `graph` fails as `failure` says; uncaught errors collected. */
-async function openFailing(browser: Browser, path: string, graph: string, failure: Failure) {
+/**
+ * A page whose request for the graph file of `graph` (or `file`, such as its drawing file) fails as `failure`
+ * says; uncaught errors collected.
+ */
+async function openFailing(
+	browser: Browser,
+	path: string,
+	graph: string,
+	failure: Failure,
+	file = `/api/graphs/${graph}.json`
+) {
 	const page = await browser.newPage();
 	const uncaught: string[] = [];
 	page.on('pageerror', (error) => uncaught.push(error.message));
-	await page.route(browser.url(`/api/graphs/${graph}.json`), failure);
+	await page.route(browser.url(file), failure);
 	const response = await page.goto(browser.url(path));
 	return { page, uncaught, status: response?.status() };
 }
@@ -131,15 +142,37 @@ describe('a graph file that fails to load', () => {
 		expect(uncaught).toEqual([]);
 	});
 
-	it('an entity of a big graph (rendered from the graph file) says the graph could not be loaded', async () => {
+	it('an entity of a big graph (rendered from its drawing file) says the graph could not be loaded', async () => {
 		const [, failure] = FAILURES[1] as [string, Failure];
 		const { page, uncaught } = await openFailing(
 			browser(),
 			`/big-synthetic/${BIG_ENTITY}`,
 			'big-synthetic',
-			failure
+			failure,
+			DRAWING_FILE
 		);
 		await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).waitFor();
+		expect(uncaught).toEqual([]);
+	});
+
+	it('a drawing file of another version of the explorer is refused with a message that says so', async () => {
+		const { page, uncaught } = await openFailing(
+			browser(),
+			'/big-synthetic',
+			'big-synthetic',
+			async (route) => {
+				const response = await route.fetch();
+				const body = await response.body();
+				// Version 0: a file from a build older than any this explorer reads.
+				body.writeUInt16LE(0, 4);
+				await route.fulfill({ response, body });
+			},
+			DRAWING_FILE
+		);
+		await loadAlert(page).waitFor();
+		await expect(loadAlert(page).innerText()).resolves.toMatch(
+			/written by another version of the explorer than this page; reload the page/
+		);
 		expect(uncaught).toEqual([]);
 	});
 });

@@ -6,10 +6,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { base, resolve } from '$app/paths';
-import { fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
+import { detailedEntity, fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
-import { entityDetails, graphSummary } from '$lib/graph/query';
+import { graphSummary } from '$lib/graph/query';
 import { localGraphId, openGraphId, openHref } from '$lib/explorer/local-id';
 import type { EntityResponse, GraphAbout } from './schema';
 
@@ -35,11 +35,11 @@ export async function loadEntity(
 		if (!response.ok) error(response.status, `${url} answered ${response.status} ${response.statusText}`);
 		return (await response.json()) as EntityResponse;
 	}
-	// A big graph: no entity files were built; the browser builds the page from the graph file.
+	// A big graph: no entity files were built; the browser builds the page from the graph it loaded (with the
+	// entity's details, fetched apart when the graph was drawn from its drawing file).
 	if (!browser) return notFound();
-	const details = entityDetails(await fetchGraph(about.id, fetcher, about.edges), entity);
-	if (!details) return notFound();
-	return { graph: about.id, ...details };
+	const details = await detailedEntity(await fetchGraph(about.id, fetcher, about.edges), entity);
+	return details ? { graph: about.id, ...details } : notFound();
 }
 
 /**

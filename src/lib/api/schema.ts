@@ -94,7 +94,9 @@ export const entityResponseSchema = z.strictObject({
 			relations: z.array(relationSchema)
 		})
 	),
-	neighbours: z.array(entityRefSchema)
+	neighbours: z.array(entityRefSchema),
+	/** Only in the browser, for a big graph whose details could not be fetched: why (query.ts EntityDetails). */
+	detailsMissing: z.string().optional()
 });
 
 /**

@@ -7,6 +7,7 @@
 import type { Explorer } from '$lib/explorer/explorer.svelte';
 import type { EmbedOptions } from '$lib/explorer/embed-options';
 import { frameEntity } from '$lib/explorer/frame-address';
+import { detailSources, detailedEntity } from '$lib/explorer/graph-source';
 import { type Navigator, explorerHref } from '$lib/explorer/navigator';
 import { type EntityDetails, entityDetails } from '$lib/graph/query';
 import { type StoryOutline } from '$lib/graph/story-query';
@@ -94,6 +95,11 @@ export class FrameNavigator implements Navigator {
 		}
 		this.record(this.frameUrl(key), move);
 		this.entity = details;
+		// A big graph's details are fetched apart: the panel shows the entity as drawn until they are in.
+		if (key !== null && graph && detailSources.has(graph))
+			void detailedEntity(graph, key).then((detailed) => {
+				if (this.entity?.key === key) this.entity = detailed;
+			});
 		return true;
 	}
 

@@ -3,8 +3,11 @@
  * instead of told apart by their messages. Used by the page and by the graph worker.
  */
 
-/** Why a graph file did not load: the server answered with an error, the connection failed, or the file is damaged. */
-export type GraphLoadErrorKind = 'http' | 'network' | 'parse';
+/**
+ * Why a graph file did not load: the server answered with an error, the connection failed, the file is damaged,
+ * or it is of another version of the explorer than the page (a big graph's drawing file or details).
+ */
+export type GraphLoadErrorKind = 'http' | 'network' | 'parse' | 'version';
 
 /** A graph file that did not load, by kind (status: the HTTP status of an `http` failure). */
 export class GraphLoadError extends Error {
@@ -36,6 +39,8 @@ export function describeLoadError(error: GraphLoadError): string {
 			return 'the connection to the server failed.';
 		case 'parse':
 			return 'its file arrived incomplete or damaged.';
+		case 'version':
+			return 'its file was written by another version of the explorer than this page; reload the page, and if that does not help, the site needs to be built again.';
 	}
 }
 

@@ -3,21 +3,34 @@
  * pages of big graphs (which have no prerendered entity files) are built from it.
  *
  * A graph of more than `OFF_THREAD_RELATIONSHIPS` relationships is downloaded and parsed by a worker
- * (graph-worker.ts) and built here a slice at a time, so that the page stays responsive; its search index lives
- * in the worker too (`remoteSearchers`; search-source.ts).
+ * (graph-worker.ts) and built a slice at a time, so that the page stays responsive; its search index lives
+ * in the worker too (`remoteSearchers`; search-source.ts). That code is off-thread.ts, loaded only for such graphs.
+ * Above `DRAWING_FILE_RELATIONSHIPS` the worker reads the graph's drawing file instead of its whole file, and an
+ * entity's details (descriptions, claims …) are fetched when it is opened (`fetchDetails`; graph/drawn-graph.ts).
  */
-import { type KnowledgeGraph, buildGraph, graphBuilder } from '$lib/graph/build';
+import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
+import type { DrawingHead, DrawnEdges, DrawnNodes } from '$lib/graph/drawn-graph';
 import { graphFileHref, metricsHref } from '$lib/links';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
 import type { SearchAnswer, Suggestions } from '$lib/graph/search';
-import { GraphLoadError, type GraphLoadErrorKind, asGraphLoadError, fetchFile, readJson } from './fetch-file';
+import { type EntityDetails, entityDetails } from '$lib/graph/query';
+import {
+	type GraphLoadErrorKind,
+	asGraphLoadError,
+	describeLoadError,
+	fetchFile,
+	readJson
+} from './fetch-file';
 
 /** Above this many relationships a graph is read off the main thread (100,000 unless the build says otherwise). */
 export const OFF_THREAD_RELATIONSHIPS = __OFF_THREAD_RELATIONSHIPS__;
+/** Above this many relationships a graph is drawn from its drawing file (100,000 unless the build says otherwise). */
+export const DRAWING_FILE_RELATIONSHIPS = __DRAWING_FILE_RELATIONSHIPS__;
 
 export type WorkerRequest =
 	| { type: 'load'; url: string }
+	| { type: 'draw'; url: string; texts: string }
 	| { type: 'search'; id: number; query: string; limit: number; relationLimit: number }
 	| { type: 'suggest'; id: number; query: string };
 
@@ -25,6 +38,9 @@ export type WorkerMessage =
 	| { type: 'head'; attributes: GraphAttributes; taken: string[] }
 	| { type: 'nodes'; items: GraphFile['nodes'] }
 	| { type: 'edges'; items: GraphFile['edges'] }
+	| { type: 'drawing'; head: DrawingHead }
+	| { type: 'drawn-nodes'; slice: DrawnNodes }
+	| { type: 'drawn-edges'; slice: DrawnEdges }
 	| { type: 'done' }
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
 	| { type: 'results'; id: number; answer: SearchAnswer }
@@ -37,9 +53,48 @@ export interface Searcher {
 	suggest(query: string): Suggestions | Promise<Suggestions>;
 }
 
+/** A drawn graph's details, fetched by shard (off-thread.ts). */
+export interface DetailsSource {
+	/** Adds the details of entity `key` and of its relationships to the graph; rejects with a GraphLoadError. */
+	fetch(key: string): Promise<void>;
+	/** Starts fetching the details of `keys` (an opened entity's neighbours) when the page is idle. */
+	prefetch(keys: readonly string[]): void;
+	/** Adds the details of every entity of `keys` and of their relationships (for an export). */
+	fetchAll(keys: Iterable<string>): Promise<void>;
+}
+
 const loaded = new Map<string, Promise<KnowledgeGraph>>();
 /** The searches of graphs that a worker read (and indexed). */
 export const remoteSearchers = new WeakMap<KnowledgeGraph, Searcher>();
+/** The details of graphs drawn from a drawing file. */
+export const detailSources = new WeakMap<KnowledgeGraph, DetailsSource>();
+
+/**
+ * Brings the details of the entities `keys` of `graph`, and of their relationships, into it where they are fetched
+ * apart (a drawn graph), so that a file made of them holds everything; rejects with a GraphLoadError.
+ */
+export async function fetchAllDetails(graph: KnowledgeGraph, keys: Iterable<string>): Promise<void> {
+	await detailSources.get(graph)?.fetchAll(keys);
+}
+
+/**
+ * Entity `key` of a loaded graph with its details: for a drawn graph, fetched first (and its neighbours' soon
+ * after), or if they cannot be, the entity as drawn, saying why its details are missing. Null for no such entity.
+ */
+export async function detailedEntity(graph: KnowledgeGraph, key: string): Promise<EntityDetails | null> {
+	const source = detailSources.get(graph);
+	let detailsMissing: string | undefined;
+	if (source && graph.hasNode(key)) {
+		try {
+			await source.fetch(key);
+			source.prefetch(graph.neighbors(key));
+		} catch (failure) {
+			detailsMissing = describeLoadError(asGraphLoadError(failure));
+		}
+	}
+	const details = entityDetails(graph, key);
+	return details && detailsMissing ? { ...details, detailsMissing } : details;
+}
 
 /**
  * The graph `id` from `/api/graphs/<id>.json`; a failed load is forgotten so that the next call retries.
@@ -52,11 +107,12 @@ export function fetchGraph(
 ): Promise<KnowledgeGraph> {
 	let graph = loaded.get(id);
 	if (!graph) {
-		const url = graphFileHref(id);
 		graph =
 			relationships > OFF_THREAD_RELATIONSHIPS && typeof Worker !== 'undefined'
-				? downloadOffThread(url)
-				: download(url, fetcher);
+				? import('./off-thread').then((module) =>
+						module.readOffThread(id, relationships > DRAWING_FILE_RELATIONSHIPS)
+					)
+				: download(graphFileHref(id), fetcher);
 		loaded.set(id, graph);
 		graph.catch(() => loaded.delete(id));
 	}
@@ -99,70 +155,4 @@ async function download(url: string, fetcher: typeof fetch): Promise<KnowledgeGr
 	performance.mark('kge:data');
 	// The file was validated when the site was built: building it needs no validator in the page.
 	return buildGraph(data);
-}
-
-function downloadOffThread(url: string): Promise<KnowledgeGraph> {
-	return new Promise((done, fail) => {
-		const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
-		let builder: ReturnType<typeof graphBuilder> | null = null;
-		let nextId = 0;
-		/** Each query's answer or suggestions, by id, while the worker works on it. */
-		const waiting = new Map<number, (reply: unknown) => void>();
-		const ask = <T>(request: (id: number) => WorkerRequest) =>
-			new Promise<T>((reply) => {
-				const id = nextId++;
-				waiting.set(id, reply as (reply: unknown) => void);
-				post(request(id));
-			});
-		const post = (request: WorkerRequest) => worker.postMessage(request);
-		worker.onerror = (event) => {
-			event.preventDefault();
-			worker.terminate();
-			// The worker's script did not arrive or did not start.
-			fail(
-				new GraphLoadError('network', `${url} could not be read: ${event.message || 'the worker failed'}`)
-			);
-		};
-		worker.onmessage = ({ data: message }: MessageEvent<WorkerMessage>) => {
-			try {
-				receive(message);
-			} catch (error) {
-				worker.terminate();
-				fail(asGraphLoadError(error));
-			}
-		};
-		const receive = (message: WorkerMessage) => {
-			switch (message.type) {
-				case 'head':
-					performance.mark('kge:data');
-					builder = graphBuilder(message.attributes, message.taken);
-					break;
-				case 'nodes':
-					builder?.addNodes(message.items);
-					break;
-				case 'edges':
-					builder?.addEdges(message.items);
-					break;
-				case 'done':
-					if (!builder) return;
-					remoteSearchers.set(builder.graph, {
-						search: (query, limit, relationLimit) =>
-							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit })),
-						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }))
-					});
-					done(builder.graph);
-					break;
-				case 'error':
-					worker.terminate();
-					fail(new GraphLoadError(message.kind, message.message, message.status));
-					break;
-				case 'results':
-				case 'suggestions':
-					waiting.get(message.id)?.(message.type === 'results' ? message.answer : message.suggestions);
-					waiting.delete(message.id);
-					break;
-			}
-		};
-		post({ type: 'load', url: new URL(url, location.href).href });
-	});
 }

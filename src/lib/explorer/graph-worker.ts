@@ -3,8 +3,14 @@
  * slices (each slice is one short task for the page to add to its graph, so the page keeps answering while a
  * file of hundreds of megabytes arrives), then keeps a search index of its entities and relationships and answers queries.
  * The protocol is `WorkerRequest` / `WorkerMessage` (src/lib/explorer/graph-source.ts).
+ *
+ * The file is either the graph's JSON file (`load`) or, for a graph above DRAWING_FILE_RELATIONSHIPS, its drawing
+ * file (`draw`, graph/drawn-graph.ts): then the index first knows the names the drawing holds, and the search's
+ * other texts (descriptions, claims …) are fetched when the reader first searches.
  */
 import { generatedKeysTaken } from '$lib/graph/build';
+import { DrawingFileError, type DrawingColumns, readDrawingFile } from '$lib/graph/drawing-file';
+import { asSearchTexts, drawnCorpus, sliceDrawing } from '$lib/graph/drawn-graph';
 import type { GraphFile } from '$lib/graph/schema';
 import {
 	NO_ANSWER,
@@ -13,7 +19,7 @@ import {
 	createSearchIndex,
 	fileCorpus
 } from '$lib/graph/search';
-import { asGraphLoadError, fetchFile, readJson } from './fetch-file';
+import { GraphLoadError, asGraphLoadError, fetchFile, readJson } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
 
 /** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
@@ -21,10 +27,12 @@ const SLICE = 2_000;
 
 const scope = self as unknown as {
 	onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-	postMessage(message: WorkerMessage): void;
+	postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
 };
 
 let index: SearchIndex | null = null;
+/** A drawn graph's columns and where its search texts are, until the index has those texts. */
+let drawing: { columns: DrawingColumns; texts: string; fetching: boolean } | null = null;
 
 scope.onmessage = (event) => {
 	const request = event.data;
@@ -32,6 +40,11 @@ scope.onmessage = (event) => {
 		void load(request.url);
 		return;
 	}
+	if (request.type === 'draw') {
+		void draw(request.url, request.texts);
+		return;
+	}
+	if (drawing && !drawing.fetching) void addTexts(drawing);
 	// Every query gets an answer, so that no search box waits for ever.
 	if (request.type === 'suggest') {
 		let suggestions = NO_SUGGESTIONS;
@@ -52,6 +65,79 @@ scope.onmessage = (event) => {
 	scope.postMessage({ type: 'results', id: request.id, answer });
 };
 
+/** Tells the page why its graph did not load. */
+function fail(error: unknown): void {
+	const failure = asGraphLoadError(error);
+	scope.postMessage({
+		type: 'error',
+		kind: failure.kind,
+		status: failure.status,
+		message: failure.message
+	});
+}
+
+async function draw(url: string, texts: string): Promise<void> {
+	try {
+		const response = await fetchFile(url);
+		let columns: DrawingColumns;
+		try {
+			columns = readDrawingFile(new Uint8Array(await response.arrayBuffer()));
+		} catch (error) {
+			if (!(error instanceof DrawingFileError)) throw error;
+			throw new GraphLoadError(error.kind === 'version' ? 'version' : 'parse', `${url}: ${error.message}`);
+		}
+		for (const part of sliceDrawing(columns, SLICE)) {
+			if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
+			else if ('nodes' in part) {
+				const { type, x, y, size, colour } = part.nodes;
+				scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, [
+					type.buffer,
+					x.buffer,
+					y.buffer,
+					size.buffer,
+					colour.buffer
+				]);
+			} else {
+				const { source, target, edgeType, edgeLabel, undirected, modality } = part.edges;
+				scope.postMessage({ type: 'drawn-edges', slice: part.edges }, [
+					source.buffer,
+					target.buffer,
+					edgeType.buffer,
+					edgeLabel.buffer,
+					undirected.buffer,
+					modality.buffer
+				]);
+			}
+		}
+		scope.postMessage({ type: 'done' });
+		index = createSearchIndex(drawnCorpus(columns));
+		drawing = { columns, texts, fetching: false };
+	} catch (error) {
+		fail(error);
+	}
+}
+
+/**
+ * Fetches a drawn graph's search texts and indexes them with its names; until then (and if they fail to load,
+ * until the next query tries again) the index answers from the names.
+ */
+async function addTexts(drawn: NonNullable<typeof drawing>): Promise<void> {
+	drawn.fetching = true;
+	try {
+		const { columns } = drawn;
+		const texts = asSearchTexts(
+			await readJson(await fetchFile(drawn.texts), drawn.texts),
+			columns.keys.length,
+			columns.edgeKeys.length
+		);
+		index = createSearchIndex(drawnCorpus(columns, texts));
+		drawing = null;
+	} catch (error) {
+		console.warn('Search reads names only for now:', error);
+		drawn.fetching = false;
+	}
+}
+
 async function load(url: string): Promise<void> {
 	try {
 		const data = (await readJson(await fetchFile(url), url)) as GraphFile;
@@ -68,12 +154,6 @@ async function load(url: string): Promise<void> {
 		// Queries that arrive meanwhile wait in the worker's queue and are answered from the finished index.
 		index = createSearchIndex(fileCorpus(data));
 	} catch (error) {
-		const failure = asGraphLoadError(error);
-		scope.postMessage({
-			type: 'error',
-			kind: failure.kind,
-			status: failure.status,
-			message: failure.message
-		});
+		fail(error);
 	}
 }

@@ -12,6 +12,7 @@ import type { CanvasScene } from '$lib/render/scene';
 import type { Explorer } from './explorer.svelte';
 import { graphIdFromFileName } from '$lib/graph/formats/catalogue';
 import { graphOrigin } from './local-id';
+import { detailSources, fetchAllDetails } from './graph-source';
 
 /** A file to save: its name and its bytes. */
 export interface Download {
@@ -67,10 +68,15 @@ export async function dataFiles(explorer: Explorer, format: ExportFormat, scope:
 	const graph = explorer.graph;
 	if (!graph) throw new Error('The graph is not loaded yet.');
 	const { exportFiles, viewSubgraph } = await import('$lib/graph/exports');
-	const part = viewSubgraph(
-		graph,
-		typeof scope === 'object' ? scope : scope === 'view' ? explorer.visible : null
-	);
+	const keep = typeof scope === 'object' ? scope : scope === 'view' ? explorer.visible : null;
+	// A big graph's details are fetched apart: the file gets them all, the speakers of its relationships' too
+	// (which a part takes in as it is made, so it is made again once they are here).
+	await fetchAllDetails(graph, keep ? keep.nodes : graph.nodes());
+	let part = viewSubgraph(graph, keep);
+	if (keep && detailSources.has(graph)) {
+		await fetchAllDetails(graph, part.nodes());
+		part = viewSubgraph(graph, keep);
+	}
 	return exportFiles(part, format, baseName(explorer, scope)).map((file) => ({
 		name: file.name,
 		blob: new Blob([file.text], { type: `${file.mime};charset=utf-8` })

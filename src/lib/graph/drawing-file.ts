@@ -1,12 +1,13 @@
 /**
- * The compact drawing file of a big graph (issue 22, a first step: nothing writes or reads it yet): what the canvas
- * and the search's names need, in columns, apart from what a reader opens (descriptions, claims, evidence, data),
- * which stays in the graph file. Binary, little-endian, versioned, and laid out for gzip: each column is one run of
- * like values (all x, then all y …), and texts are one run of UTF-8 each, separated by a 0 byte.
+ * The compact drawing file of a big graph: what the canvas and the search's names need, in columns, apart from
+ * what a reader opens (descriptions, claims, evidence, data), which the build writes into detail shards
+ * (drawn-graph.ts). Binary, little-endian, versioned, and laid out for gzip: each column is one run of like values
+ * (all x, then all y …), and texts are one run of UTF-8 each, separated by a 0 byte.
  *
  * Layout, version 1:
- *   "KGDF" · version u16 · 0 u16 · entities u32 · relationships u32 · then sections, each a length u32 and its
- *   bytes, padded with zeros to a multiple of 4, in this order:
+ *   "KGDF" · version u16 · 0 u16 · entities u32 · relationships u32 · detail shards u32 · then sections, each a
+ *   length u32 and its bytes, padded with zeros to a multiple of 4, in this order:
+ *   the graph's attributes (title, types, stories …) as JSON text;
  *   texts: entity keys, entity labels, entity type keys, relationship keys, relationship type keys, the distinct
  *   relationship labels, the distinct colours (each a run of 0-separated UTF-8);
  *   columns: x, y, size (f32; NaN where the entity has none), type (u16, an index into the entity types), colour
@@ -17,13 +18,20 @@
  * so (DrawingFileError), never misread.
  */
 import { MODALITIES, type Modality } from './rules';
+import type { GraphAttributes } from './schema';
 
 export const DRAWING_FILE_VERSION = 1;
 const MAGIC = 'KGDF';
 const NO_COLOUR = 0xffff;
+/** Bytes before the first section. */
+const HEADER = 20;
 
 /** A graph as the canvas draws it, in columns: entity i is the i-th of each entity column. */
 export interface DrawingColumns {
+	/** The graph's own attributes, as its file has them. */
+	attributes: GraphAttributes;
+	/** How many detail shards the build wrote (drawn-graph.ts `detailShard`). */
+	shards: number;
 	keys: string[];
 	labels: string[];
 	/** Each entity's type, as an index into `types`. */
@@ -49,9 +57,15 @@ export interface DrawingColumns {
 	modality: Uint8Array;
 }
 
-/** A drawing file that cannot be read: of another version, not a drawing file, or cut short. */
+/** A drawing file that cannot be read: of another version (`version`), not a drawing file, or cut short. */
 export class DrawingFileError extends Error {
 	override name = 'DrawingFileError';
+	constructor(
+		message: string,
+		readonly kind: 'version' | 'damaged' = 'damaged'
+	) {
+		super(message);
+	}
 }
 
 /** Entity and relationship fields as columns take them. */
@@ -86,11 +100,16 @@ function dictionary() {
 	return { index, values };
 }
 
-/** The drawing file of these entities and relationships (every relationship's ends among the entities). */
+/**
+ * The drawing file of a graph with `attributes`, of these entities and relationships (every relationship's ends
+ * among the entities), whose details are in `shards` shards.
+ */
 export function writeDrawingFile(
+	attributes: GraphAttributes,
+	shards: number,
 	entities: readonly DrawnEntity[],
 	relationships: readonly DrawnRelationship[]
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
 	const n = entities.length;
 	const m = relationships.length;
 	const [types, colours, edgeTypes, edgeLabels] = [dictionary(), dictionary(), dictionary(), dictionary()];
@@ -129,6 +148,7 @@ export function writeDrawingFile(
 		return encoder.encode(values.join('\0'));
 	};
 	const sections: Uint8Array[] = [
+		encoder.encode(JSON.stringify(attributes)),
 		texts(entities.map((entity) => entity.key)),
 		texts(entities.map((entity) => entity.label)),
 		texts(types.values),
@@ -141,14 +161,15 @@ export function writeDrawingFile(
 		)
 	];
 	const padded = (length: number) => (length + 3) & ~3;
-	const total = 16 + sections.reduce((sum, section) => sum + 4 + padded(section.byteLength), 0);
+	const total = HEADER + sections.reduce((sum, section) => sum + 4 + padded(section.byteLength), 0);
 	const bytes = new Uint8Array(total);
 	const view = new DataView(bytes.buffer);
 	bytes.set(encoder.encode(MAGIC), 0);
 	view.setUint16(4, DRAWING_FILE_VERSION, true);
 	view.setUint32(8, n, true);
 	view.setUint32(12, m, true);
-	let at = 16;
+	view.setUint32(16, shards, true);
+	let at = HEADER;
 	for (const section of sections) {
 		view.setUint32(at, section.byteLength, true);
 		bytes.set(section, at + 4);
@@ -159,17 +180,20 @@ export function writeDrawingFile(
 
 /** The columns of drawing file `bytes`; a DrawingFileError where it cannot be read as this version. */
 export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
-	if (bytes.byteLength < 16 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+	if (bytes.byteLength < HEADER || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
 		throw new DrawingFileError('This is not a drawing file of the explorer.');
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const version = view.getUint16(4, true);
 	if (version !== DRAWING_FILE_VERSION)
 		throw new DrawingFileError(
-			`This drawing file is of version ${version}; this explorer reads version ${DRAWING_FILE_VERSION}. Build the site again.`
+			`This drawing file is of version ${version}; this explorer reads version ${DRAWING_FILE_VERSION}. Build the site again.`,
+			'version'
 		);
 	const n = view.getUint32(8, true);
 	const m = view.getUint32(12, true);
-	let at = 16;
+	const shards = view.getUint32(16, true);
+	if (shards < 1) throw new DrawingFileError('This drawing file counts no detail shards.');
+	let at = HEADER;
 	/** The next section's bytes, copied so that typed arrays over it are aligned. */
 	const section = (): Uint8Array => {
 		if (at + 4 > bytes.byteLength) throw new DrawingFileError('This drawing file is cut short.');
@@ -195,6 +219,14 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 			);
 		return made;
 	};
+	let attributes: GraphAttributes;
+	try {
+		attributes = JSON.parse(decoder.decode(section())) as GraphAttributes;
+	} catch {
+		throw new DrawingFileError("This drawing file's graph attributes are not JSON.");
+	}
+	if (typeof attributes !== 'object' || attributes === null || typeof attributes.nodeTypes !== 'object')
+		throw new DrawingFileError("This drawing file's graph attributes are not a graph's.");
 	const [keys, labels, types] = [texts(n), texts(n), texts()];
 	const [edgeKeys, edgeTypes, edgeLabels, colours] = [texts(m), texts(), texts(), texts()];
 	const x = column((buffer) => new Float32Array(buffer), n);
@@ -227,6 +259,8 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 		'a modality'
 	);
 	return {
+		attributes,
+		shards,
 		keys,
 		labels,
 		types,

@@ -68,6 +68,11 @@ export interface EntityDetails extends EntityRef {
 	groups: RelationGroup[];
 	/** Every distinct neighbour, in label order. */
 	neighbours: EntityRef[];
+	/**
+	 * Why its details (description, claims, evidence: fetched apart for a big graph, graph/drawn-graph.ts) are
+	 * missing, in words, when they could not be fetched.
+	 */
+	detailsMissing?: string;
 }
 
 export function entityRef(graph: KnowledgeGraph, key: string): EntityRef {

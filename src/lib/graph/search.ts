@@ -181,7 +181,9 @@ function searchKey(text: string): string {
 const SEARCHED_KINDS: readonly DataKind[] = ['text', 'category'];
 
 /** The names of the searched data attributes, or null where the graph has no kinds (every text value then). */
-function searchedData(kinds: readonly (readonly [string, DataKind])[] | undefined): Set<string> | null {
+export function searchedData(
+	kinds: readonly (readonly [string, DataKind])[] | undefined
+): Set<string> | null {
 	return kinds
 		? new Set(kinds.filter(([, kind]) => SEARCHED_KINDS.includes(kind)).map(([name]) => name))
 		: null;

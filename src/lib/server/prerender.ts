@@ -29,6 +29,33 @@ export function hasEntityPages(graph: KnowledgeGraph): boolean {
 	return graph.order <= maxPrerenderedEntities();
 }
 
+/** Default of DRAWING_FILE_RELATIONSHIPS: the same as the client's OFF_THREAD_RELATIONSHIPS (vite.config.ts). */
+export const DEFAULT_DRAWING_FILE_RELATIONSHIPS = 100_000;
+
+/**
+ * The relationship count above which the build writes a graph's drawing file, detail shards and search texts
+ * (graph/drawn-graph.ts), from DRAWING_FILE_RELATIONSHIPS; the page reads the same setting (vite.config.ts).
+ */
+export function drawingFileRelationships(): number {
+	const value = process.env.DRAWING_FILE_RELATIONSHIPS;
+	if (value === undefined || value.trim() === '') return DEFAULT_DRAWING_FILE_RELATIONSHIPS;
+	const limit = Number(value);
+	if (!Number.isSafeInteger(limit) || limit < 0) {
+		throw new Error(`DRAWING_FILE_RELATIONSHIPS must be a whole number of relationships, not “${value}”.`);
+	}
+	return limit;
+}
+
+/** Whether the browser draws `graph` from a drawing file and fetches its details by shard. */
+export function hasDrawingFile(graph: KnowledgeGraph): boolean {
+	return graph.size > drawingFileRelationships();
+}
+
+/** `{graph}` of every graph drawn from a drawing file. */
+export function drawnGraphEntries(): { graph: string }[] {
+	return [...allGraphs()].filter(([, graph]) => hasDrawingFile(graph)).map(([graph]) => ({ graph }));
+}
+
 /** `{graph, entity}` for every prerendered entity page and entity JSON file. */
 export function entityEntries(): { graph: string; entity: string }[] {
 	return [...allGraphs()]

@@ -15,7 +15,20 @@ import {
 } from '../../../src/lib/graph/drawing-file';
 import { exportGraph } from '../../../src/lib/graph/build';
 import { MODALITIES } from '../../../src/lib/graph/rules';
+import type { GraphAttributes } from '../../../src/lib/graph/schema';
 import { allGraphs } from '../../../src/lib/server/graphs';
+
+const attributes: GraphAttributes = {
+	id: 'drawn',
+	title: 'Drawn',
+	description: '',
+	sources: [],
+	nodeTypes: { person: { label: 'Person', color: '#123456' } },
+	edgeTypes: { knows: { label: 'knows' } }
+};
+/** The drawing file of a graph with `attributes`, its details in 3 shards. */
+const write = (drawn: readonly DrawnEntity[], links: readonly DrawnRelationship[]) =>
+	writeDrawingFile(attributes, 3, drawn, links);
 
 const entities: DrawnEntity[] = [
 	{ key: 'a', label: 'Zoë', type: 'person', x: 1.5, y: -2, size: 4 },
@@ -31,6 +44,8 @@ const relationships: DrawnRelationship[] = [
 /** The columns read back as entities and relationships again. */
 function asLists(bytes: Uint8Array) {
 	const d = readDrawingFile(bytes);
+	expect(d.attributes).toEqual(attributes);
+	expect(d.shards).toBe(3);
 	return {
 		entities: d.keys.map((key, i) => ({
 			key,
@@ -55,13 +70,13 @@ function asLists(bytes: Uint8Array) {
 
 describe('the drawing file', () => {
 	it('reads back what it was written from: texts, positions, sizes, colours, directions and modalities', () => {
-		expect(asLists(writeDrawingFile(entities, relationships))).toEqual({ entities, relationships });
+		expect(asLists(write(entities, relationships))).toEqual({ entities, relationships });
 	});
 
 	it('reads back an empty graph, and one entity without relationships', () => {
-		expect(asLists(writeDrawingFile([], []))).toEqual({ entities: [], relationships: [] });
+		expect(asLists(write([], []))).toEqual({ entities: [], relationships: [] });
 		const one = [{ key: 'k', label: 'K', type: 't', x: 0, y: 0 }];
-		expect(asLists(writeDrawingFile(one, []))).toEqual({ entities: one, relationships: [] });
+		expect(asLists(write(one, []))).toEqual({ entities: one, relationships: [] });
 	});
 
 	it('holds the flagship as drawn, in a fraction of its file', () => {
@@ -84,7 +99,7 @@ describe('the drawing file', () => {
 			...(a.undirected ? { undirected: true } : {}),
 			...(a.modality && a.modality !== 'stated' ? { modality: a.modality } : {})
 		}));
-		const bytes = writeDrawingFile(drawn, links);
+		const bytes = writeDrawingFile(attributes, 3, drawn, links);
 		expect(asLists(bytes)).toEqual({ entities: drawn, relationships: links });
 		const whole = gzipSync(JSON.stringify(exportGraph(graph))).byteLength;
 		expect(gzipSync(bytes).byteLength).toBeLessThan(whole / 3);
@@ -92,15 +107,13 @@ describe('the drawing file', () => {
 
 	it('refuses what it cannot write: an end that is not an entity, a text with a 0 character', () => {
 		expect(() =>
-			writeDrawingFile(entities, [{ ...(relationships[0] as DrawnRelationship), target: 'nowhere' }])
+			write(entities, [{ ...(relationships[0] as DrawnRelationship), target: 'nowhere' }])
 		).toThrow(/e1 has an end that is not among the entities/);
-		expect(() => writeDrawingFile([{ key: 'a', label: 'a\0b', type: 't', x: 0, y: 0 }], [])).toThrow(
-			/0 character/
-		);
+		expect(() => write([{ key: 'a', label: 'a\0b', type: 't', x: 0, y: 0 }], [])).toThrow(/0 character/);
 	});
 
 	it('refuses a file of another version, with the versions named', () => {
-		const bytes = writeDrawingFile(entities, relationships);
+		const bytes = write(entities, relationships);
 		new DataView(bytes.buffer).setUint16(4, DRAWING_FILE_VERSION + 1, true);
 		expect(() => readDrawingFile(bytes)).toThrow(DrawingFileError);
 		expect(() => readDrawingFile(bytes)).toThrow(
@@ -110,7 +123,7 @@ describe('the drawing file', () => {
 
 	it('refuses what is not a drawing file, or is cut short anywhere, never misreading it', () => {
 		expect(() => readDrawingFile(new TextEncoder().encode('{"nodes": []}'))).toThrow(/not a drawing file/);
-		const bytes = writeDrawingFile(entities, relationships);
+		const bytes = write(entities, relationships);
 		for (let length = 0; length < bytes.byteLength; length++)
 			expect(() => readDrawingFile(bytes.subarray(0, length)), `cut at ${length}`).toThrow(DrawingFileError);
 		const longer = new Uint8Array(bytes.byteLength + 4);
@@ -119,7 +132,7 @@ describe('the drawing file', () => {
 	});
 
 	it('refuses a file that names an entity, a type or a modality it lacks', () => {
-		const bytes = writeDrawingFile(entities, relationships);
+		const bytes = write(entities, relationships);
 		const flags = bytes.byteLength - 4; // the last section: 3 flags, padded to 4
 		bytes[flags] = 7 << 1;
 		expect(() => readDrawingFile(bytes)).toThrow(/a modality it lacks/);

@@ -1,0 +1,336 @@
+/**
+ * A big graph split for the browser (issue 22): what the canvas and the search's names need in one compact drawing
+ * file (drawing-file.ts), and what a reader opens (descriptions, aliases, attributes, claims, evidence) in detail
+ * shards, a bounded number of JSON files, each holding some entities' details and those of every relationship they
+ * are an end of. The search's other texts (aliases, descriptions, claims, text attributes) are one more file, read
+ * when the reader first searches.
+ *
+ * The build writes all three from the validated graph (`drawingOf`, `detailShards`, `searchTexts`); the browser's
+ * worker reads the drawing file and hands it to the page in slices (`sliceDrawing`), the page builds its graph from
+ * them (`drawnGraphBuilder`) and adds an entity's details when it is opened (`addDetails`).
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type { KnowledgeGraph, RelationshipAttributes } from './build';
+import {
+	type DrawingColumns,
+	DrawingFileError,
+	type DrawnEntity,
+	type DrawnRelationship,
+	writeDrawingFile
+} from './drawing-file';
+import { MODALITIES } from './rules';
+import type { Data, EdgeAttributes, GraphAttributes, NodeAttributes } from './schema';
+import { type SearchCorpus, searchCorpus, searchedData } from './search';
+
+/** Detail shards of a graph at most: a static host takes a graph of any size in a bounded number of files. */
+export const MAX_SHARDS = 1000;
+/** Entities a shard below MAX_SHARDS: small enough that opening an entity fetches little. */
+const ENTITIES_PER_SHARD = 100;
+/** The version of detail shards and search texts; a page of another build refuses them (DrawingFileError). */
+export const DETAILS_VERSION = 1;
+
+/** How many detail shards a graph of `entities` entities is split into. */
+export function shardCount(entities: number): number {
+	return Math.max(1, Math.min(MAX_SHARDS, Math.ceil(entities / ENTITIES_PER_SHARD)));
+}
+
+/** The shard (0 … shards − 1) that holds the details of entity `key`: FNV-1a of its UTF-16 code units. */
+export function detailShard(key: string, shards: number): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+	return (hash >>> 0) % shards;
+}
+
+/** What an entity's page shows beyond what the drawing holds. */
+export type EntityDetailsPart = Pick<NodeAttributes, 'originalId' | 'data'> &
+	Partial<Pick<NodeAttributes, 'description' | 'aliases'>>;
+/** What a relationship's line shows beyond what the drawing holds. */
+export type RelationshipDetailsPart = Pick<EdgeAttributes, 'claim' | 'evidence' | 'data' | 'attributedTo'>;
+
+/** One detail shard: `[key, details]` of its entities and of every relationship one of them is an end of. */
+export interface DetailShard {
+	version: number;
+	entities: [string, EntityDetailsPart][];
+	relationships: [string, RelationshipDetailsPart][];
+}
+
+/** The search's texts beyond names, in the drawing file's order (0: none). */
+export interface SearchTexts {
+	version: number;
+	entities: (0 | { aliases?: string[]; description?: string; data?: Data })[];
+	relationships: (0 | { claim?: string; data?: Data })[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing (the build)
+
+/** The drawing file of `graph`. */
+export function drawingOf(graph: KnowledgeGraph): Uint8Array<ArrayBuffer> {
+	const entities = graph.mapNodes((key, { label, type, x, y, size, color }): DrawnEntity => ({
+		key,
+		label,
+		type,
+		x,
+		y,
+		size,
+		color
+	}));
+	const relationships = graph.mapEdges(
+		(key, { type, label, undirected, modality }, source, target): DrawnRelationship => ({
+			key,
+			source,
+			target,
+			type,
+			label,
+			undirected,
+			modality
+		})
+	);
+	return writeDrawingFile(graph.getAttributes(), shardCount(graph.order), entities, relationships);
+}
+
+/** Only the fields of `value` that hold something. */
+function present<T extends object>(value: T): Partial<T> {
+	const kept: Partial<T> = {};
+	for (const [name, field] of Object.entries(value) as [keyof T, T[keyof T]][]) {
+		if (field === undefined || field === '' || (Array.isArray(field) && field.length === 0)) continue;
+		kept[name] = field;
+	}
+	return kept;
+}
+
+/** The detail shards of `graph`, shard i at index i. */
+export function detailShards(graph: KnowledgeGraph): DetailShard[] {
+	const count = shardCount(graph.order);
+	const shards: DetailShard[] = Array.from({ length: count }, () => ({
+		version: DETAILS_VERSION,
+		entities: [],
+		relationships: []
+	}));
+	graph.forEachNode((key, { description, aliases, originalId, data }) => {
+		shards[detailShard(key, count)]?.entities.push([
+			key,
+			present({ description, aliases, originalId, data })
+		]);
+	});
+	graph.forEachEdge((key, { claim, evidence, data, attributedTo }, source, target) => {
+		const part = present({ claim, evidence, data, attributedTo });
+		const [from, to] = [detailShard(source, count), detailShard(target, count)];
+		shards[from]?.relationships.push([key, part]);
+		if (to !== from) shards[to]?.relationships.push([key, part]);
+	});
+	return shards;
+}
+
+/** The search texts of `graph` beyond its names: aliases, descriptions, claims, text and category attributes. */
+export function searchTexts(graph: KnowledgeGraph): SearchTexts {
+	const kinds = graph.getAttribute('dataKinds');
+	const [nodeNames, edgeNames] = [searchedData(kinds?.nodes), searchedData(kinds?.edges)];
+	const texts = (data: Data | undefined, names: ReadonlySet<string> | null): Data | undefined => {
+		if (!data) return undefined;
+		const kept: Data = {};
+		let any = false;
+		for (const [name, value] of Object.entries(data))
+			if (typeof value === 'string' && (names?.has(name) ?? true)) [kept[name], any] = [value, true];
+		return any ? kept : undefined;
+	};
+	const orNothing = <T extends object>(value: T) => (Object.keys(value).length > 0 ? value : 0);
+	return {
+		version: DETAILS_VERSION,
+		entities: graph.mapNodes((_, { aliases, description, data }) =>
+			orNothing(present({ aliases, description, data: texts(data, nodeNames) }))
+		),
+		relationships: graph.mapEdges((_, { claim, data }) =>
+			orNothing(present({ claim, data: texts(data, edgeNames) }))
+		)
+	};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading (the browser)
+
+/** What the page needs before the first slice: the graph's attributes and the columns' dictionaries. */
+export interface DrawingHead {
+	attributes: GraphAttributes;
+	shards: number;
+	types: string[];
+	colours: string[];
+	edgeTypes: string[];
+	edgeLabels: string[];
+}
+/** A slice of the entity columns. */
+export type DrawnNodes = Pick<DrawingColumns, 'keys' | 'labels' | 'type' | 'x' | 'y' | 'size' | 'colour'>;
+/** A slice of the relationship columns (ends as indices into every entity so far). */
+export type DrawnEdges = Pick<
+	DrawingColumns,
+	'edgeKeys' | 'source' | 'target' | 'edgeType' | 'edgeLabel' | 'undirected' | 'modality'
+>;
+
+/** The drawing as the worker hands it to the page: its head, then slices of `size` entities or relationships. */
+export function* sliceDrawing(
+	columns: DrawingColumns,
+	size: number
+): Generator<{ head: DrawingHead } | { nodes: DrawnNodes } | { edges: DrawnEdges }, void, undefined> {
+	const { attributes, shards, types, colours, edgeTypes, edgeLabels } = columns;
+	yield { head: { attributes, shards, types, colours, edgeTypes, edgeLabels } };
+	for (let i = 0; i < columns.keys.length; i += size) {
+		const end = i + size;
+		yield {
+			nodes: {
+				keys: columns.keys.slice(i, end),
+				labels: columns.labels.slice(i, end),
+				type: columns.type.slice(i, end),
+				x: columns.x.slice(i, end),
+				y: columns.y.slice(i, end),
+				size: columns.size.slice(i, end),
+				colour: columns.colour.slice(i, end)
+			}
+		};
+	}
+	for (let i = 0; i < columns.edgeKeys.length; i += size) {
+		const end = i + size;
+		yield {
+			edges: {
+				edgeKeys: columns.edgeKeys.slice(i, end),
+				source: columns.source.slice(i, end),
+				target: columns.target.slice(i, end),
+				edgeType: columns.edgeType.slice(i, end),
+				edgeLabel: columns.edgeLabel.slice(i, end),
+				undirected: columns.undirected.slice(i, end),
+				modality: columns.modality.slice(i, end)
+			}
+		};
+	}
+}
+
+/** One empty list for every entity without details yet: the drawing makes no array per entity. */
+const NO_ALIASES: string[] = [];
+
+/**
+ * Builds the page's graph from the drawing's slices, all entities before any relationship. Entities have no
+ * description and no aliases, relationships no claim, until `addDetails` brings them.
+ */
+export function drawnGraphBuilder(head: DrawingHead): {
+	graph: KnowledgeGraph;
+	addNodes(slice: DrawnNodes): void;
+	addEdges(slice: DrawnEdges): void;
+} {
+	const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: true });
+	graph.replaceAttributes(head.attributes);
+	/** Every entity's key by its place in the drawing, for the relationships' ends. */
+	const keys: string[] = [];
+	return {
+		graph,
+		addNodes(slice) {
+			for (let i = 0; i < slice.keys.length; i++) {
+				const key = slice.keys[i] as string;
+				keys.push(key);
+				const attributes: NodeAttributes = {
+					label: slice.labels[i] as string,
+					type: head.types[slice.type[i] as number] as string,
+					x: slice.x[i] as number,
+					y: slice.y[i] as number,
+					description: '',
+					aliases: NO_ALIASES
+				};
+				const size = slice.size[i] as number;
+				if (!Number.isNaN(size)) attributes.size = size;
+				const colour = slice.colour[i] as number;
+				if (colour !== 0xffff) attributes.color = head.colours[colour];
+				graph.addNode(key, attributes);
+			}
+		},
+		addEdges(slice) {
+			for (let i = 0; i < slice.edgeKeys.length; i++) {
+				const attributes: RelationshipAttributes = {
+					type: head.edgeTypes[slice.edgeType[i] as number] as string,
+					label: head.edgeLabels[slice.edgeLabel[i] as number] as string
+				};
+				const modality = slice.modality[i] as number;
+				if (modality > 0) attributes.modality = MODALITIES[modality];
+				if (slice.undirected[i]) attributes.undirected = true;
+				graph.addDirectedEdgeWithKey(
+					slice.edgeKeys[i] as string,
+					keys[slice.source[i] as number] as string,
+					keys[slice.target[i] as number] as string,
+					attributes
+				);
+			}
+		}
+	};
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `value` as a detail shard of this version, or a DrawingFileError that says what is wrong with it. */
+export function asDetailShard(value: unknown): DetailShard {
+	if (!isRecord(value) || !Array.isArray(value.entities) || !Array.isArray(value.relationships))
+		throw new DrawingFileError('This is not a detail shard of the explorer.');
+	if (value.version !== DETAILS_VERSION)
+		throw new DrawingFileError(
+			`This detail shard is of version ${String(value.version)}; this explorer reads version ${DETAILS_VERSION}. Reload the page.`,
+			'version'
+		);
+	return value as unknown as DetailShard;
+}
+
+/**
+ * Adds the details of a shard to the drawn graph's entities and relationships. In place, without graphology's
+ * events: nothing the canvas draws changes, so it has nothing to redraw.
+ */
+export function addDetails(graph: KnowledgeGraph, shard: DetailShard): void {
+	for (const [key, part] of shard.entities)
+		if (isRecord(part) && graph.hasNode(key)) Object.assign(graph.getNodeAttributes(key), part);
+	for (const [key, part] of shard.relationships)
+		if (isRecord(part) && graph.hasEdge(key)) Object.assign(graph.getEdgeAttributes(key), part);
+}
+
+/** The search corpus of a drawing: its names, and with `texts` every other text the search reads. */
+export function drawnCorpus(columns: DrawingColumns, texts?: SearchTexts): SearchCorpus {
+	return searchCorpus(
+		columns.attributes,
+		columns.keys.map((key, i) => {
+			const more = texts?.entities[i] || undefined;
+			return {
+				key,
+				attributes: {
+					label: columns.labels[i] as string,
+					type: columns.types[columns.type[i] as number] as string,
+					aliases: more?.aliases ?? NO_ALIASES,
+					description: more?.description ?? '',
+					data: more?.data
+				}
+			};
+		}),
+		columns.edgeKeys.map((key, i) => {
+			const more = texts?.relationships[i] || undefined;
+			return {
+				key,
+				source: columns.keys[columns.source[i] as number] as string,
+				target: columns.keys[columns.target[i] as number] as string,
+				undirected: columns.undirected[i] === 1 || undefined,
+				attributes: {
+					label: columns.edgeLabels[columns.edgeLabel[i] as number] as string,
+					type: columns.edgeTypes[columns.edgeType[i] as number] as string,
+					claim: more?.claim,
+					data: more?.data
+				}
+			};
+		})
+	);
+}
+
+/** `value` as search texts of this version for a drawing of `entities` and `relationships`, or a DrawingFileError. */
+export function asSearchTexts(value: unknown, entities: number, relationships: number): SearchTexts {
+	if (!isRecord(value) || !Array.isArray(value.entities) || !Array.isArray(value.relationships))
+		throw new DrawingFileError('This is not a search texts file of the explorer.');
+	if (value.version !== DETAILS_VERSION)
+		throw new DrawingFileError(
+			`This search texts file is of version ${String(value.version)}; this explorer reads version ${DETAILS_VERSION}.`,
+			'version'
+		);
+	if (value.entities.length !== entities || value.relationships.length !== relationships)
+		throw new DrawingFileError('This search texts file is of another drawing of the graph.');
+	return value as unknown as SearchTexts;
+}

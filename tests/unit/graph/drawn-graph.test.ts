@@ -1,0 +1,163 @@
+/**
+ * A big graph split for the browser (src/lib/graph/drawn-graph.ts): the graph built from its drawing file, with
+ * the details of every shard added, is the graph it was written from; one entity's shard is enough for its whole
+ * panel; search over the drawing and its texts finds what search over the graph finds; shards stay bounded.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type KnowledgeGraph, exportGraph } from '../../../src/lib/graph/build';
+import { DrawingFileError, readDrawingFile } from '../../../src/lib/graph/drawing-file';
+import {
+	DETAILS_VERSION,
+	MAX_SHARDS,
+	addDetails,
+	asDetailShard,
+	asSearchTexts,
+	detailShard,
+	detailShards,
+	drawingOf,
+	drawnCorpus,
+	drawnGraphBuilder,
+	searchTexts,
+	shardCount,
+	sliceDrawing
+} from '../../../src/lib/graph/drawn-graph';
+import { loadGraph } from '../../../src/lib/graph/load';
+import { entityDetails } from '../../../src/lib/graph/query';
+import { createSearchIndex, graphCorpus } from '../../../src/lib/graph/search';
+import { allGraphs } from '../../../src/lib/server/graphs';
+
+function fixture(file: string): KnowledgeGraph {
+	const loaded = loadGraph(readFileSync(`tests/fixtures/graphs/${file}`), file);
+	if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+	return loaded.graph;
+}
+
+/** The graph as the page builds it from `graph`'s drawing file, handed over in slices of `size`. */
+function drawn(graph: KnowledgeGraph, size = 7): KnowledgeGraph {
+	let builder: ReturnType<typeof drawnGraphBuilder> | null = null;
+	for (const part of sliceDrawing(readDrawingFile(drawingOf(graph)), size)) {
+		if ('head' in part) builder = drawnGraphBuilder(part.head);
+		else if ('nodes' in part) builder?.addNodes(part.nodes);
+		else builder?.addEdges(part.edges);
+	}
+	if (!builder) throw new Error('no head');
+	return builder.graph;
+}
+
+/** `graph` as its file, with positions and sizes as the drawing file's 32-bit floats hold them. */
+function asDrawn(graph: KnowledgeGraph) {
+	const data = exportGraph(graph);
+	for (const node of data.nodes) {
+		node.attributes.x = Math.fround(node.attributes.x);
+		node.attributes.y = Math.fround(node.attributes.y);
+		if (node.attributes.size !== undefined) node.attributes.size = Math.fround(node.attributes.size);
+	}
+	return data;
+}
+
+const graphs = (): [string, KnowledgeGraph][] => [
+	['the flagship', allGraphs().get('india-russia') as KnowledgeGraph],
+	['the 150-entity fixture', fixture('big-synthetic.json')],
+	['a GEXF from Gephi (undirected, colours, attributes)', fixture('les-miserables.gexf')],
+	['a CSV graph', fixture('tea-routes.edges.csv')]
+];
+
+describe('a graph drawn from its drawing file', () => {
+	it.each(graphs())('with every shard added is the graph it was written from: %s', (_, graph) => {
+		const page = drawn(graph);
+		for (const shard of detailShards(graph))
+			addDetails(page, asDetailShard(JSON.parse(JSON.stringify(shard))));
+		expect(exportGraph(page)).toEqual(asDrawn(graph));
+	});
+
+	it.each(graphs())("shows an entity's whole panel from that entity's shard alone: %s", (_, graph) => {
+		const shards = detailShards(graph);
+		for (const key of graph.nodes()) {
+			const page = drawn(graph, 50);
+			const shard = shards[detailShard(key, shards.length)];
+			if (!shard) throw new Error(`no shard for ${key}`);
+			addDetails(page, shard);
+			const [expected, seen] = [entityDetails(graph, key), entityDetails(page, key)];
+			// Positions are drawn as 32-bit floats; the panel shows none.
+			expect(seen, key).toEqual(expected);
+		}
+	});
+
+	it('before any shard, has the names, types and ends, and no description or claim', () => {
+		const graph = allGraphs().get('india-russia') as KnowledgeGraph;
+		const page = drawn(graph);
+		expect(page.order).toBe(graph.order);
+		expect(page.size).toBe(graph.size);
+		const key = graph.nodes()[0] as string;
+		expect(page.getNodeAttribute(key, 'label')).toBe(graph.getNodeAttribute(key, 'label'));
+		expect(page.getNodeAttribute(key, 'description')).toBe('');
+		page.forEachEdge((edge, attributes, source, target) => {
+			expect(attributes.claim).toBeUndefined();
+			expect([source, target]).toEqual(graph.extremities(edge));
+			expect(attributes.modality).toBe(graph.getEdgeAttribute(edge, 'modality'));
+		});
+	});
+
+	it('is searched over its drawing and texts as the graph itself is', () => {
+		for (const [name, graph] of graphs()) {
+			const columns = readDrawingFile(drawingOf(graph));
+			const texts = asSearchTexts(JSON.parse(JSON.stringify(searchTexts(graph))), graph.order, graph.size);
+			const [ours, theirs] = [
+				createSearchIndex(drawnCorpus(columns, texts)),
+				createSearchIndex(graphCorpus(graph))
+			];
+			const names = createSearchIndex(drawnCorpus(columns));
+			const queries = ['oil', 'india', 'moscow summit', 'valjean', 'tea', 'zzzz', 'Putin', 'defence'];
+			for (const query of queries) {
+				expect(ours.search(query, 20, 20), `${name}: ${query}`).toEqual(theirs.search(query, 20, 20));
+				// Before the texts arrive, the names alone find entities the whole index finds too.
+				const everything = theirs.search(query, 100, 0).entities.map((found) => found.key);
+				for (const found of names.search(query, 20, 0).entities)
+					expect(everything, `${name}: ${query}`).toContain(found.key);
+			}
+		}
+	});
+});
+
+describe('detail shards', () => {
+	it('are at most MAX_SHARDS however big the graph, about 100 entities each below that', () => {
+		expect(shardCount(0)).toBe(1);
+		expect(shardCount(150)).toBe(2);
+		expect(shardCount(100_000)).toBe(1000);
+		expect(shardCount(5_000_000)).toBe(MAX_SHARDS);
+	});
+
+	it('place every key in a shard of the range, the same one every time', () => {
+		fc.assert(
+			fc.property(fc.string(), fc.integer({ min: 1, max: 5000 }), (key, shards) => {
+				const shard = detailShard(key, shards);
+				return Number.isInteger(shard) && shard >= 0 && shard < shards && shard === detailShard(key, shards);
+			})
+		);
+	});
+
+	it('spread the entities of a graph evenly', () => {
+		const counts = new Array<number>(100).fill(0);
+		for (let i = 0; i < 10_000; i++) {
+			const shard = detailShard(`entity-${i}`, 100);
+			counts[shard] = (counts[shard] ?? 0) + 1;
+		}
+		expect(Math.max(...counts)).toBeLessThan(160);
+		expect(Math.min(...counts)).toBeGreaterThan(50);
+	});
+
+	it('of another version, or not shards, are refused with a message that says so', () => {
+		const shard = detailShards(fixture('big-synthetic.json'))[0];
+		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 })).toThrow(DrawingFileError);
+		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 })).toThrow(
+			`of version ${DETAILS_VERSION + 1}; this explorer reads version ${DETAILS_VERSION}`
+		);
+		expect(() => asDetailShard([])).toThrow(/not a detail shard/);
+		expect(() => asDetailShard(null)).toThrow(/not a detail shard/);
+		expect(() => asSearchTexts({ version: DETAILS_VERSION, entities: [], relationships: [] }, 3, 0)).toThrow(
+			/another drawing/
+		);
+	});
+});
