@@ -5,10 +5,12 @@
  * (all x, then all y …), and texts are one run of UTF-8 each, separated by a 0 byte.
  *
  * Layout, version 1:
- *   "KGDF" · version u16 · 0 u16 · entities u32 · relationships u32 · detail shards u32 · then sections, each a
- *   length u32 and its bytes, padded with zeros to a multiple of 4, in this order:
+ *   "KGDF" · version u16 · flags u16 · entities u32 · relationships u32 · detail shards u32 · then sections, each
+ *   a length u32 and its bytes, padded with zeros to a multiple of 4, in this order:
  *   the graph's attributes (title, types, stories …) as JSON text;
- *   texts: entity keys, entity labels, entity type keys, relationship keys, relationship type keys, the distinct
+ *   texts: entity keys (empty where the key is `keyOfLabel` of the label), entity labels, entity type keys,
+ *   relationship keys (with flag bit 0, only a prefix: relationship i's key is the prefix and i), relationship
+ *   type keys, the distinct
  *   relationship labels, the distinct colours (each a run of 0-separated UTF-8);
  *   columns: x, y, size (f32; NaN where the entity has none), type (u16, an index into the entity types), colour
  *   (u16 into the colours, 0xffff for none); source, target (u32, entity indices), relationship type (u16), label
@@ -25,6 +27,29 @@ const MAGIC = 'KGDF';
 const NO_COLOUR = 0xffff;
 /** Bytes before the first section. */
 const HEADER = 20;
+/** Flag: relationship keys are a prefix followed by their index (`e0`, `e1` …; `0`, `1` … in files from Gephi). */
+const NUMBERED_EDGES = 1;
+
+/**
+ * The key most graphs give an entity of this label (a slug: accents dropped, lowercase, runs of other characters
+ * as "-"): a drawing file leaves such keys out, and makes them again from the labels.
+ */
+export function keyOfLabel(label: string): string {
+	return label
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+/** The prefix of keys that are a prefix followed by their index, or null where they are not. */
+function numberedPrefix(keys: readonly string[]): string | null {
+	const first = keys[0];
+	if (first === undefined || !first.endsWith('0')) return null;
+	const prefix = first.slice(0, -1);
+	return keys.every((key, i) => key === prefix + i) ? prefix : null;
+}
 
 /** A graph as the canvas draws it, in columns: entity i is the i-th of each entity column. */
 export interface DrawingColumns {
@@ -140,6 +165,7 @@ export function writeDrawingFile(
 	});
 	if (edgeTypes.values.length > 0xffff)
 		throw new RangeError('A drawing file holds at most 65,535 relationship types.');
+	const prefix = numberedPrefix(relationships.map((relationship) => relationship.key));
 	const encoder = new TextEncoder();
 	const texts = (values: readonly string[]) => {
 		const bad = values.find((value) => value.includes('\0'));
@@ -149,10 +175,10 @@ export function writeDrawingFile(
 	};
 	const sections: Uint8Array[] = [
 		encoder.encode(JSON.stringify(attributes)),
-		texts(entities.map((entity) => entity.key)),
+		texts(entities.map(({ key, label }) => (key === keyOfLabel(label) ? '' : key))),
 		texts(entities.map((entity) => entity.label)),
 		texts(types.values),
-		texts(relationships.map((relationship) => relationship.key)),
+		texts(prefix === null ? relationships.map((relationship) => relationship.key) : [prefix]),
 		texts(edgeTypes.values),
 		texts(edgeLabels.values),
 		texts(colours.values),
@@ -166,6 +192,7 @@ export function writeDrawingFile(
 	const view = new DataView(bytes.buffer);
 	bytes.set(encoder.encode(MAGIC), 0);
 	view.setUint16(4, DRAWING_FILE_VERSION, true);
+	view.setUint16(6, prefix === null ? 0 : NUMBERED_EDGES, true);
 	view.setUint32(8, n, true);
 	view.setUint32(12, m, true);
 	view.setUint32(16, shards, true);
@@ -228,7 +255,14 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 	if (typeof attributes !== 'object' || attributes === null || typeof attributes.nodeTypes !== 'object')
 		throw new DrawingFileError("This drawing file's graph attributes are not a graph's.");
 	const [keys, labels, types] = [texts(n), texts(n), texts()];
-	const [edgeKeys, edgeTypes, edgeLabels, colours] = [texts(m), texts(), texts(), texts()];
+	for (let i = 0; i < n; i++) if (keys[i] === '') keys[i] = keyOfLabel(labels[i] as string);
+	const numbered = (view.getUint16(6, true) & NUMBERED_EDGES) !== 0;
+	let edgeKeys = texts(numbered ? 1 : m);
+	if (numbered) {
+		const prefix = edgeKeys[0] as string;
+		edgeKeys = Array.from({ length: m }, (_, i) => prefix + i);
+	}
+	const [edgeTypes, edgeLabels, colours] = [texts(), texts(), texts()];
 	const x = column((buffer) => new Float32Array(buffer), n);
 	const y = column((buffer) => new Float32Array(buffer), n);
 	const size = column((buffer) => new Float32Array(buffer), n);

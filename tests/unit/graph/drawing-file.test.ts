@@ -73,6 +73,30 @@ describe('the drawing file', () => {
 		expect(asLists(write(entities, relationships))).toEqual({ entities, relationships });
 	});
 
+	it('leaves out keys it can make again, slugs of labels and numbered relationships, and reads them back', () => {
+		const slugged: DrawnEntity[] = [
+			{ key: 'sao-paulo', label: 'São Paulo', type: 'place', x: 0, y: 0 },
+			{ key: 'sao-paulo-2', label: 'São Paulo', type: 'place', x: 1, y: 1 },
+			{ key: '7', label: '7', type: 'place', x: 2, y: 2 }
+		];
+		for (const prefix of ['e', '', 'geid_0_']) {
+			const numbered: DrawnRelationship[] = [0, 1, 2].map((i) => ({
+				key: `${prefix}${i}`,
+				source: 'sao-paulo',
+				target: '7',
+				type: 'visits',
+				label: 'visits'
+			}));
+			const bytes = write(slugged, numbered);
+			expect(asLists(bytes)).toEqual({ entities: slugged, relationships: numbered });
+			const spelled = write(slugged, [
+				...numbered.slice(0, 2),
+				{ ...(numbered[2] as DrawnRelationship), key: 'x' }
+			]);
+			expect(bytes.byteLength).toBeLessThan(spelled.byteLength);
+		}
+	});
+
 	it('reads back an empty graph, and one entity without relationships', () => {
 		expect(asLists(write([], []))).toEqual({ entities: [], relationships: [] });
 		const one = [{ key: 'k', label: 'K', type: 't', x: 0, y: 0 }];
