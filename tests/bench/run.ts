@@ -16,12 +16,18 @@
  *      graphology-gexf's parse alone in the same page (open-bench.ts; issue 18, no budget);
  *   7. the data view's table (issue 23): sorting the 100k entities' rows by their label and by their relationship
  *      count (and by number or date attributes, if the graph had any) against sorting the same values alone,
- *      interleaved (< 200 ms and ≤ 3×), and a "contains" filter on the labels, timed (table-bench.ts).
+ *      interleaved (< 200 ms and ≤ 3×), and a "contains" filter on the labels, timed (table-bench.ts);
+ *   8. big graphs' compact path (issue 22), not in --quick: the 100k/500k graph's site built as today
+ *      (DRAWING_FILE_RELATIONSHIPS=1000000000, the whole graph file before the first frame) and with the compact
+ *      path (the build's default), three sessions each, interleaved: bytes before the first frame, gzip
+ *      (≤ 0.25× today's), navigation to first frame (≤ 0.5×), JS heap of the page and its workers after it
+ *      (≤ 0.6×), the longest task after it (compact ≤ 100 ms) and opening an entity from search to its
+ *      description (compact ≤ 200 ms) (big-graph-bench.ts; alone: `npx tsx tests/bench/big-graph-bench.ts`).
  * Every figure is a median of several runs. Prints a table and writes bench-results.json to the project root.
  * Exits 0 when budgets fail (it is a report; they are marked FAIL); 1 only if a part could not run at all.
  *
- * --quick (under 3 minutes on 2 cores): fewer runs, and no load benchmark at 100k/500k (the 100k graph is still
- * generated and loaded once, for search).
+ * --quick (under 3 minutes on 2 cores): fewer runs, no load benchmark at 100k/500k (the 100k graph is still
+ * generated and loaded once, for search), and neither the 100k session nor part 8.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +48,7 @@ import { appLoad, benchLoad } from './load-bench';
 import { PAGE_WEIGHT_BUDGETS, PAGE_WEIGHT_PAGES, measurePageWeight } from './page-weight';
 import { type Machine, type Result, machine, result, table, writeReport } from './report';
 import { benchSearch } from './search-bench';
+import { bigGraph } from './big-graph-bench';
 import { FILTER_TEXT, benchTable } from './table-bench';
 import { median } from './stats';
 
@@ -281,6 +288,14 @@ async function browserParts(graphs: readonly BenchGraph[]): Promise<void> {
 		else
 			await part('interaction', async () => {
 				results.push(...(await interaction({ graph: large, chromium: executable, flags: FLAGS, log })));
+			});
+		// Part 8: the compact path of big graphs (issue 22), two builds of the 100k graph; minutes, so not in --quick.
+		if (quick || !large)
+			log('big graph 100k/500k, today vs compact: skipped in --quick (two builds, minutes)');
+		else
+			await part('big graph', async () => {
+				const run = await bigGraph({ graph: large, chromium: executable, flags: FLAGS, log });
+				results.push(...run.results);
 			});
 	} finally {
 		await server?.close();

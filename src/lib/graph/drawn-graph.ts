@@ -20,7 +20,7 @@ import {
 } from './drawing-file';
 import { MODALITIES } from './rules';
 import type { Data, EdgeAttributes, GraphAttributes, NodeAttributes } from './schema';
-import { type SearchCorpus, searchCorpus, searchedData } from './search';
+import { type SearchCorpus, type SearchEdge, searchCorpus, searchedData } from './search';
 
 /** Detail shards of a graph at most: a static host takes a graph of any size in a bounded number of files. */
 export const MAX_SHARDS = 1000;
@@ -288,6 +288,21 @@ export function addDetails(graph: KnowledgeGraph, shard: DetailShard): void {
 
 /** The search corpus of a drawing: its names, and with `texts` every other text the search reads. */
 export function drawnCorpus(columns: DrawingColumns, texts?: SearchTexts): SearchCorpus {
+	/** Without texts, relationships of one type and label read alike: one object for them all, not one each. */
+	const alike = new Map<number, SearchEdge['attributes']>();
+	const named = (i: number): SearchEdge['attributes'] => {
+		const [type, label] = [columns.edgeType[i] as number, columns.edgeLabel[i] as number];
+		const at = label * 0x10000 + type;
+		let attributes = alike.get(at);
+		if (!attributes) {
+			attributes = {
+				label: columns.edgeLabels[label] as string,
+				type: columns.edgeTypes[type] as string
+			};
+			alike.set(at, attributes);
+		}
+		return attributes;
+	};
 	return searchCorpus(
 		columns.attributes,
 		columns.keys.map((key, i) => {
@@ -310,12 +325,7 @@ export function drawnCorpus(columns: DrawingColumns, texts?: SearchTexts): Searc
 				source: columns.keys[columns.source[i] as number] as string,
 				target: columns.keys[columns.target[i] as number] as string,
 				undirected: columns.undirected[i] === 1 || undefined,
-				attributes: {
-					label: columns.edgeLabels[columns.edgeLabel[i] as number] as string,
-					type: columns.edgeTypes[columns.edgeType[i] as number] as string,
-					claim: more?.claim,
-					data: more?.data
-				}
+				attributes: more ? { ...named(i), claim: more.claim, data: more.data } : named(i)
 			};
 		})
 	);
