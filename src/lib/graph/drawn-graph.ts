@@ -10,7 +10,7 @@
  * them (`drawnGraphBuilder`) and adds an entity's details when it is opened (`addDetails`).
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { KnowledgeGraph, RelationshipAttributes } from './build';
+import { type KnowledgeGraph, type RelationshipAttributes, readyForEdges } from './build';
 import {
 	type DrawingColumns,
 	DrawingFileError,
@@ -219,6 +219,7 @@ export function drawnGraphBuilder(head: DrawingHead): {
 	graph.replaceAttributes(head.attributes);
 	/** Every entity's key by its place in the drawing, for the relationships' ends. */
 	const keys: string[] = [];
+	let ready = false;
 	return {
 		graph,
 		addNodes(slice) {
@@ -241,6 +242,8 @@ export function drawnGraphBuilder(head: DrawingHead): {
 			}
 		},
 		addEdges(slice) {
+			if (!ready) readyForEdges(graph);
+			ready = true;
 			for (let i = 0; i < slice.edgeKeys.length; i++) {
 				const attributes: RelationshipAttributes = {
 					type: head.edgeTypes[slice.edgeType[i] as number] as string,
