@@ -117,7 +117,7 @@ type Group = 'JS' | 'drawing.bin' | 'graph .json' | 'other';
 const GROUPS: readonly Group[] = ['JS', 'drawing.bin', 'graph .json', 'other'];
 
 /** What a session measured. */
-interface Session {
+export interface Session {
 	firstFrameMs: number;
 	/** Bytes of the responses before the first frame: as served, gzipped, and as Chromium says it received them. */
 	received: Record<Group, { responses: number; bytes: number; gzipBytes: number; browserBytes: number }>;
@@ -505,7 +505,11 @@ async function openEntity(page: Page, label: string): Promise<Opening> {
 	};
 }
 
-async function session(
+/**
+ * One session on a built site (a fresh context: first frame, bytes before it, heap, long tasks, the opens of
+ * `labels`); exported for measuring sites built by other means, such as graphs past what the build reads.
+ */
+export async function session(
 	browser: Browser,
 	site: { url: string; root: string },
 	graph: BenchGraph,
