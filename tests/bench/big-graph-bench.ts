@@ -53,6 +53,7 @@ import { findChromium } from '../e2e/chromium';
 import { FLAGS } from '../e2e/flags';
 import { type BenchGraph, type GraphSize, SIZES, writeBenchGraph } from './graphs';
 import { type Result, result, table } from './report';
+import { OBSERVER, panAndHover, phase, steps } from './interaction';
 import { median } from './stats';
 
 /** Sessions of each side, interleaved. */
@@ -341,11 +342,7 @@ export function pickEntities(file: string, count: number): { label: string; degr
  * phase, before the search box sees it), when the search chooses (hides its result list), and when the panel of
  * `label` shows, then its description.
  */
-const INIT = `window.__longTasks = [];
-	window.__phases = [];
-	new PerformanceObserver((list) => {
-		for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-	}).observe({ type: 'longtask', buffered: true });
+const INIT = `${OBSERVER}
 	window.__arm = (label) => {
 		const open = (window.__open = { pressed: null, chosen: null, panel: null, shown: null });
 		const check = () => {
@@ -377,39 +374,6 @@ const INIT = `window.__longTasks = [];
 		};
 		addEventListener('keydown', onkeydown, true);
 	};`;
-
-async function phase(page: Page, name: string, at = 'performance.now()'): Promise<void> {
-	await page.evaluate(`window.__phases.push({ name: ${JSON.stringify(name)}, at: ${at} })`);
-}
-
-/** Each step's longest task (steps end where the next begins). */
-async function steps(page: Page): Promise<Record<string, number>> {
-	return (await page.evaluate(`(() => {
-		const out = {};
-		window.__phases.forEach((phase, i) => {
-			const end = window.__phases[i + 1] ? window.__phases[i + 1].at : Infinity;
-			const inside = window.__longTasks.filter((t) => t.start >= phase.at && t.start < end).map((t) => t.duration);
-			out[phase.name] = Math.max(0, ...inside);
-		});
-		return out;
-	})()`)) as Record<string, number>;
-}
-
-/** Pan with a drag, then sweep the pointer over the canvas, as interaction.ts's panAndHover does. */
-async function panAndHover(page: Page): Promise<void> {
-	const box = await page.locator('canvas').first().boundingBox();
-	if (!box) throw new Error('no canvas');
-	const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-	await phase(page, 'pan');
-	await page.mouse.move(x, y);
-	await page.mouse.down();
-	for (let i = 1; i <= 4; i++) await page.mouse.move(x + i * 12, y + i * 6);
-	await page.mouse.up();
-	await page.waitForTimeout(1500);
-	await phase(page, 'hover');
-	for (let i = 0; i < 10; i++) await page.mouse.move(box.x + 60 + i * 40, box.y + 80 + i * 25);
-	await page.waitForTimeout(1500);
-}
 
 /**
  * The page's dedicated workers through its CDP session: auto-attached without flattening, because a playwright

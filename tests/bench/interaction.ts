@@ -27,17 +27,19 @@ export interface InteractionOptions {
 type Steps = Record<string, number>;
 
 /** Collects long tasks from the start; `phase(name)` starts a step, `steps()` gives each step's longest task. */
-const OBSERVER = `window.__longTasks = [];
+export const OBSERVER = `window.__longTasks = [];
 	window.__phases = [];
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
 	}).observe({ type: 'longtask', buffered: true });`;
 
-async function phase(page: Page, name: string): Promise<void> {
-	await page.evaluate(`window.__phases.push({ name: ${JSON.stringify(name)}, at: performance.now() })`);
+/** Starts step `name` now, or at `at` (an expression of the page's clock). */
+export async function phase(page: Page, name: string, at = 'performance.now()'): Promise<void> {
+	await page.evaluate(`window.__phases.push({ name: ${JSON.stringify(name)}, at: ${at} })`);
 }
 
-async function steps(page: Page): Promise<Steps> {
+/** Each step's longest task (a step ends where the next begins). */
+export async function steps(page: Page): Promise<Steps> {
 	return (await page.evaluate(`(() => {
 		const out = {};
 		window.__phases.forEach((phase, i) => {
@@ -50,7 +52,7 @@ async function steps(page: Page): Promise<Steps> {
 }
 
 /** Pan with a drag, then sweep the pointer over the canvas; waits out the frames each step causes. */
-async function panAndHover(page: Page): Promise<void> {
+export async function panAndHover(page: Page): Promise<void> {
 	const box = await page.locator('canvas').first().boundingBox();
 	if (!box) throw new Error('no canvas');
 	const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];

@@ -107,11 +107,11 @@ export function fetchGraph(
 ): Promise<KnowledgeGraph> {
 	let graph = loaded.get(id);
 	if (!graph) {
+		// A graph with a drawing file is read by the worker, whichever threshold is lower.
+		const drawn = relationships > DRAWING_FILE_RELATIONSHIPS;
 		graph =
-			relationships > OFF_THREAD_RELATIONSHIPS && typeof Worker !== 'undefined'
-				? import('./off-thread').then((module) =>
-						module.readOffThread(id, relationships > DRAWING_FILE_RELATIONSHIPS)
-					)
+			(drawn || relationships > OFF_THREAD_RELATIONSHIPS) && typeof Worker !== 'undefined'
+				? import('./off-thread').then((module) => module.readOffThread(id, drawn))
 				: download(graphFileHref(id), fetcher);
 		loaded.set(id, graph);
 		graph.catch(() => loaded.delete(id));

@@ -13,15 +13,20 @@ import { allGraphs } from './graphs';
 
 export const DEFAULT_MAX_PRERENDERED_ENTITIES = 5000;
 
-/** The entity count up to which a graph's entity pages are prerendered, from PRERENDER_MAX_ENTITIES. */
-export function maxPrerenderedEntities(): number {
-	const value = process.env.PRERENDER_MAX_ENTITIES;
-	if (value === undefined || value.trim() === '') return DEFAULT_MAX_PRERENDERED_ENTITIES;
+/** The build setting `name` (a whole number of `what`), or `fallback` when it is unset; throws when it is not one. */
+function countSetting(name: string, what: string, fallback: number): number {
+	const value = process.env[name];
+	if (value === undefined || value.trim() === '') return fallback;
 	const limit = Number(value);
 	if (!Number.isSafeInteger(limit) || limit < 0) {
-		throw new Error(`PRERENDER_MAX_ENTITIES must be a whole number of entities, not “${value}”.`);
+		throw new Error(`${name} must be a whole number of ${what}, not “${value}”.`);
 	}
 	return limit;
+}
+
+/** The entity count up to which a graph's entity pages are prerendered, from PRERENDER_MAX_ENTITIES. */
+export function maxPrerenderedEntities(): number {
+	return countSetting('PRERENDER_MAX_ENTITIES', 'entities', DEFAULT_MAX_PRERENDERED_ENTITIES);
 }
 
 /** Whether the build writes a page and a JSON file for every entity of `graph`. */
@@ -37,13 +42,7 @@ export const DEFAULT_DRAWING_FILE_RELATIONSHIPS = 100_000;
  * (graph/drawn-graph.ts), from DRAWING_FILE_RELATIONSHIPS; the page reads the same setting (vite.config.ts).
  */
 export function drawingFileRelationships(): number {
-	const value = process.env.DRAWING_FILE_RELATIONSHIPS;
-	if (value === undefined || value.trim() === '') return DEFAULT_DRAWING_FILE_RELATIONSHIPS;
-	const limit = Number(value);
-	if (!Number.isSafeInteger(limit) || limit < 0) {
-		throw new Error(`DRAWING_FILE_RELATIONSHIPS must be a whole number of relationships, not “${value}”.`);
-	}
-	return limit;
+	return countSetting('DRAWING_FILE_RELATIONSHIPS', 'relationships', DEFAULT_DRAWING_FILE_RELATIONSHIPS);
 }
 
 /** Whether the browser draws `graph` from a drawing file and fetches its details by shard. */
