@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 import { openOrigins } from './src/lib/open-origins.js';
 import svelteConfig from './svelte.config.js';
 
-/** A whole number from the environment, or the default. */
+/** A whole number from the environment, or the default when it is unset or blank (as the build reads it too). */
 function threshold(name: string, fallback: number): string {
-	const value = Number(process.env[name] ?? fallback);
+	const set = process.env[name];
+	const value = set === undefined || set.trim() === '' ? fallback : Number(set);
 	if (!Number.isInteger(value) || value < 0)
 		throw new Error(`${name} must be a whole number, got ${process.env[name]}`);
 	return String(value);

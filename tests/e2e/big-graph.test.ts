@@ -314,6 +314,17 @@ describe('a graph drawn from its drawing file (npm test lowers DRAWING_FILE_RELA
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it("shows the claims of a path's relationships on the connect page, fetched once the path is found", async () => {
+		const { page, asked } = await recording();
+		await page.goto(browser().url(`/big-synthetic/connect?from=${entity}&to=${neighbour}`));
+		const between = graph.edges(entity, neighbour)[0] ?? graph.edges(neighbour, entity)[0] ?? '';
+		const relation = page.locator(`[data-edge="${between}"]`).first();
+		await relation.waitFor();
+		await expect.poll(() => relation.innerText()).toContain(graph.getEdgeAttribute(between, 'claim') ?? '?');
+		expect(asked.filter((path) => path.includes('/details/')).length).toBeGreaterThan(0);
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
 	it('says so in the panel when the details do not load, keeps the relationships, and loads them on "Try again"', async () => {
 		const { page } = await recording();
 		await page.route(browser().url('/api/graphs/big-synthetic/details/*'), (route) =>

@@ -125,11 +125,7 @@ async function addTexts(drawn: NonNullable<typeof drawing>): Promise<void> {
 	drawn.fetching = true;
 	try {
 		const { columns } = drawn;
-		const texts = asSearchTexts(
-			await readJson(await fetchFile(drawn.texts), drawn.texts),
-			columns.keys.length,
-			columns.edgeKeys.length
-		);
+		const texts = asSearchTexts(await readJson(await fetchFile(drawn.texts), drawn.texts), columns);
 		index = createSearchIndex(drawnCorpus(columns, texts));
 		drawing = null;
 	} catch (error) {

@@ -38,6 +38,7 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 		type Add = (slice: unknown) => void;
 		let builder: { graph: KnowledgeGraph; addNodes: Add; addEdges: Add } | null = null;
 		let shards = 0;
+		let stamp = 0;
 		let nextId = 0;
 		/** Each query's answer or suggestions, by id, while the worker works on it. */
 		const waiting = new Map<number, (reply: unknown) => void>();
@@ -74,7 +75,7 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 				case 'drawing':
 					performance.mark('kge:data');
 					builder = drawnGraphBuilder(message.head) as typeof builder;
-					shards = message.head.shards;
+					({ shards, stamp } = message.head);
 					break;
 				case 'nodes':
 					builder?.addNodes(message.items);
@@ -95,7 +96,7 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit })),
 						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }))
 					});
-					if (drawn) detailSources.set(builder.graph, shardedDetails(id, builder.graph, shards));
+					if (drawn) detailSources.set(builder.graph, shardedDetails(id, builder.graph, shards, stamp));
 					done(builder.graph);
 					break;
 				case 'error':
@@ -113,8 +114,11 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 	});
 }
 
-/** The details of drawn graph `id`, in `shards` shards: each fetched once, a failed one again when asked again. */
-function shardedDetails(id: string, graph: KnowledgeGraph, shards: number): DetailsSource {
+/**
+ * The details of drawn graph `id`, in `shards` shards of the drawing file of `stamp`: each fetched once, a failed
+ * one again when asked again.
+ */
+function shardedDetails(id: string, graph: KnowledgeGraph, shards: number, stamp: number): DetailsSource {
 	const fetched = new Map<number, Promise<void>>();
 	const fetchShard = (shard: number): Promise<void> => {
 		let done = fetched.get(shard);
@@ -125,7 +129,7 @@ function shardedDetails(id: string, graph: KnowledgeGraph, shards: number): Deta
 				.then((value) => {
 					let details: DetailShard;
 					try {
-						details = asDetailShard(value);
+						details = asDetailShard(value, stamp);
 					} catch (error) {
 						if (!(error instanceof DrawingFileError)) throw error;
 						throw new GraphLoadError(

@@ -5,7 +5,8 @@
  * (all x, then all y …), and texts are one run of UTF-8 each, separated by a 0 byte.
  *
  * Layout, version 1:
- *   "KGDF" · version u16 · flags u16 · entities u32 · relationships u32 · detail shards u32 · then sections, each
+ *   "KGDF" · version u16 · flags u16 · entities u32 · relationships u32 · detail shards u32 · stamp u32 (FNV-1a
+ *   of the file with a stamp of 0: the shards and search texts of the same build carry it) · then sections, each
  *   a length u32 and its bytes, padded with zeros to a multiple of 4, in this order:
  *   the graph's attributes (title, types, stories …) as JSON text;
  *   texts: entity keys (empty where the key is `keyOfLabel` of the label), entity labels, entity type keys,
@@ -26,7 +27,7 @@ export const DRAWING_FILE_VERSION = 1;
 const MAGIC = 'KGDF';
 const NO_COLOUR = 0xffff;
 /** Bytes before the first section. */
-const HEADER = 20;
+const HEADER = 24;
 /** Flag: relationship keys are a prefix followed by their index (`e0`, `e1` …; `0`, `1` … in files from Gephi). */
 const NUMBERED_EDGES = 1;
 
@@ -57,6 +58,8 @@ export interface DrawingColumns {
 	attributes: GraphAttributes;
 	/** How many detail shards the build wrote (drawn-graph.ts `detailShard`). */
 	shards: number;
+	/** What the shards and search texts of the same build carry (a hash of this file). */
+	stamp: number;
 	keys: string[];
 	labels: string[];
 	/** Each entity's type, as an index into `types`. */
@@ -202,7 +205,15 @@ export function writeDrawingFile(
 		bytes.set(section, at + 4);
 		at += 4 + padded(section.byteLength);
 	}
+	let stamp = 0x811c9dc5;
+	for (let i = 0; i < bytes.length; i++) stamp = Math.imul(stamp ^ (bytes[i] as number), 0x01000193);
+	view.setUint32(20, stamp >>> 0, true);
 	return bytes;
+}
+
+/** The stamp of a drawing file `writeDrawingFile` wrote, which the shards and search texts of its build carry. */
+export function stampOf(bytes: Uint8Array): number {
+	return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(20, true);
 }
 
 /** The columns of drawing file `bytes`; a DrawingFileError where it cannot be read as this version. */
@@ -239,7 +250,14 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 		return values;
 	};
 	const column = <T>(make: (buffer: ArrayBuffer) => T & { length: number }, count: number): T => {
-		const made = make(section().buffer as ArrayBuffer);
+		const buffer = section().buffer as ArrayBuffer;
+		let made: T & { length: number };
+		try {
+			made = make(buffer);
+		} catch {
+			// A length that is not a whole number of values.
+			throw new DrawingFileError(`This drawing file has a column of ${buffer.byteLength} bytes.`);
+		}
 		if (made.length !== count)
 			throw new DrawingFileError(
 				`This drawing file has a column of ${made.length} values where it counts ${count}.`
@@ -252,16 +270,17 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 	} catch {
 		throw new DrawingFileError("This drawing file's graph attributes are not JSON.");
 	}
-	if (typeof attributes !== 'object' || attributes === null || typeof attributes.nodeTypes !== 'object')
+	if (
+		typeof attributes !== 'object' ||
+		attributes === null ||
+		typeof attributes.nodeTypes !== 'object' ||
+		attributes.nodeTypes === null
+	)
 		throw new DrawingFileError("This drawing file's graph attributes are not a graph's.");
 	const [keys, labels, types] = [texts(n), texts(n), texts()];
 	for (let i = 0; i < n; i++) if (keys[i] === '') keys[i] = keyOfLabel(labels[i] as string);
 	const numbered = (view.getUint16(6, true) & NUMBERED_EDGES) !== 0;
-	let edgeKeys = texts(numbered ? 1 : m);
-	if (numbered) {
-		const prefix = edgeKeys[0] as string;
-		edgeKeys = Array.from({ length: m }, (_, i) => prefix + i);
-	}
+	const listedEdgeKeys = texts(numbered ? 1 : m);
 	const [edgeTypes, edgeLabels, colours] = [texts(), texts(), texts()];
 	const x = column((buffer) => new Float32Array(buffer), n);
 	const y = column((buffer) => new Float32Array(buffer), n);
@@ -273,6 +292,9 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 	const edgeType = column((buffer) => new Uint16Array(buffer), m);
 	const edgeLabel = column((buffer) => new Uint32Array(buffer), m);
 	const flags = column((buffer) => new Uint8Array(buffer), m);
+	// Made only now that the columns have shown that the file holds `m` relationships.
+	const prefix = listedEdgeKeys[0] as string;
+	const edgeKeys = numbered ? Array.from({ length: m }, (_, i) => prefix + i) : listedEdgeKeys;
 	if (at !== bytes.byteLength) throw new DrawingFileError('This drawing file goes on after its end.');
 	const within = (values: ArrayLike<number>, limit: number, what: string, none?: number) => {
 		for (let i = 0; i < values.length; i++) {
@@ -295,6 +317,7 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 	return {
 		attributes,
 		shards,
+		stamp: view.getUint32(20, true),
 		keys,
 		labels,
 		types,

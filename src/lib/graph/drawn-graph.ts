@@ -47,9 +47,13 @@ export type EntityDetailsPart = Pick<NodeAttributes, 'originalId' | 'data'> &
 /** What a relationship's line shows beyond what the drawing holds. */
 export type RelationshipDetailsPart = Pick<EdgeAttributes, 'claim' | 'evidence' | 'data' | 'attributedTo'>;
 
-/** One detail shard: `[key, details]` of its entities and of every relationship one of them is an end of. */
+/**
+ * One detail shard: `[key, details]` of its entities and of every relationship one of them is an end of; `stamp`
+ * is its drawing file's (a page drawn from another build's file refuses it).
+ */
 export interface DetailShard {
 	version: number;
+	stamp: number;
 	entities: [string, EntityDetailsPart][];
 	relationships: [string, RelationshipDetailsPart][];
 }
@@ -57,6 +61,7 @@ export interface DetailShard {
 /** The search's texts beyond names, in the drawing file's order (0: none). */
 export interface SearchTexts {
 	version: number;
+	stamp: number;
 	entities: (0 | { aliases?: string[]; description?: string; data?: Data })[];
 	relationships: (0 | { claim?: string; data?: Data })[];
 }
@@ -99,11 +104,12 @@ function present<T extends object>(value: T): Partial<T> {
 	return kept;
 }
 
-/** The detail shards of `graph`, shard i at index i. */
-export function detailShards(graph: KnowledgeGraph): DetailShard[] {
+/** The detail shards of `graph`, shard i at index i, for its drawing file of `stamp`. */
+export function detailShards(graph: KnowledgeGraph, stamp: number): DetailShard[] {
 	const count = shardCount(graph.order);
 	const shards: DetailShard[] = Array.from({ length: count }, () => ({
 		version: DETAILS_VERSION,
+		stamp,
 		entities: [],
 		relationships: []
 	}));
@@ -122,8 +128,11 @@ export function detailShards(graph: KnowledgeGraph): DetailShard[] {
 	return shards;
 }
 
-/** The search texts of `graph` beyond its names: aliases, descriptions, claims, text and category attributes. */
-export function searchTexts(graph: KnowledgeGraph): SearchTexts {
+/**
+ * The search texts of `graph` beyond its names (aliases, descriptions, claims, text and category attributes), for
+ * its drawing file of `stamp`.
+ */
+export function searchTexts(graph: KnowledgeGraph, stamp: number): SearchTexts {
 	const kinds = graph.getAttribute('dataKinds');
 	const [nodeNames, edgeNames] = [searchedData(kinds?.nodes), searchedData(kinds?.edges)];
 	const texts = (data: Data | undefined, names: ReadonlySet<string> | null): Data | undefined => {
@@ -137,6 +146,7 @@ export function searchTexts(graph: KnowledgeGraph): SearchTexts {
 	const orNothing = <T extends object>(value: T) => (Object.keys(value).length > 0 ? value : 0);
 	return {
 		version: DETAILS_VERSION,
+		stamp,
 		entities: graph.mapNodes((_, { aliases, description, data }) =>
 			orNothing(present({ aliases, description, data: texts(data, nodeNames) }))
 		),
@@ -153,6 +163,7 @@ export function searchTexts(graph: KnowledgeGraph): SearchTexts {
 export interface DrawingHead {
 	attributes: GraphAttributes;
 	shards: number;
+	stamp: number;
 	types: string[];
 	colours: string[];
 	edgeTypes: string[];
@@ -171,8 +182,8 @@ export function* sliceDrawing(
 	columns: DrawingColumns,
 	size: number
 ): Generator<{ head: DrawingHead } | { nodes: DrawnNodes } | { edges: DrawnEdges }, void, undefined> {
-	const { attributes, shards, types, colours, edgeTypes, edgeLabels } = columns;
-	yield { head: { attributes, shards, types, colours, edgeTypes, edgeLabels } };
+	const { attributes, shards, stamp, types, colours, edgeTypes, edgeLabels } = columns;
+	yield { head: { attributes, shards, stamp, types, colours, edgeTypes, edgeLabels } };
 	for (let i = 0; i < columns.keys.length; i += size) {
 		const end = i + size;
 		yield {
@@ -266,13 +277,21 @@ export function drawnGraphBuilder(head: DrawingHead): {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `value` as a detail shard of this version, or a DrawingFileError that says what is wrong with it. */
-export function asDetailShard(value: unknown): DetailShard {
+/**
+ * `value` as a detail shard of this version for the drawing file of `stamp`, or a DrawingFileError that says what
+ * is wrong with it.
+ */
+export function asDetailShard(value: unknown, stamp: number): DetailShard {
 	if (!isRecord(value) || !Array.isArray(value.entities) || !Array.isArray(value.relationships))
 		throw new DrawingFileError('This is not a detail shard of the explorer.');
 	if (value.version !== DETAILS_VERSION)
 		throw new DrawingFileError(
 			`This detail shard is of version ${String(value.version)}; this explorer reads version ${DETAILS_VERSION}. Reload the page.`,
+			'version'
+		);
+	if (value.stamp !== stamp)
+		throw new DrawingFileError(
+			'This detail shard is of another build of the site than the drawing on this page. Reload the page.',
 			'version'
 		);
 	return value as unknown as DetailShard;
@@ -283,11 +302,37 @@ export function asDetailShard(value: unknown): DetailShard {
  * events: nothing the canvas draws changes, so it has nothing to redraw.
  */
 export function addDetails(graph: KnowledgeGraph, shard: DetailShard): void {
-	for (const [key, part] of shard.entities)
-		if (isRecord(part) && graph.hasNode(key)) Object.assign(graph.getNodeAttributes(key), part);
-	for (const [key, part] of shard.relationships)
-		if (isRecord(part) && graph.hasEdge(key)) Object.assign(graph.getEdgeAttributes(key), part);
+	for (const entry of shard.entities) {
+		const [key, part] = Array.isArray(entry) ? (entry as unknown[]) : [];
+		if (typeof key !== 'string' || !isRecord(part) || !graph.hasNode(key)) continue;
+		const attributes = graph.getNodeAttributes(key);
+		if (typeof part.description === 'string') attributes.description = part.description;
+		if (isStrings(part.aliases)) attributes.aliases = part.aliases;
+		if (typeof part.originalId === 'string') attributes.originalId = part.originalId;
+		if (isData(part.data)) attributes.data = part.data;
+	}
+	for (const entry of shard.relationships) {
+		const [key, part] = Array.isArray(entry) ? (entry as unknown[]) : [];
+		if (typeof key !== 'string' || !isRecord(part) || !graph.hasEdge(key)) continue;
+		const attributes = graph.getEdgeAttributes(key);
+		if (typeof part.claim === 'string') attributes.claim = part.claim;
+		if (Array.isArray(part.evidence) && part.evidence.every(isEvidence)) attributes.evidence = part.evidence;
+		if (isData(part.data)) attributes.data = part.data;
+		if (typeof part.attributedTo === 'string') attributes.attributedTo = part.attributedTo;
+	}
 }
+
+const isStrings = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isEvidence = (value: unknown): value is { source: string; section: string } =>
+	isRecord(value) && typeof value.source === 'string' && typeof value.section === 'string';
+/** Data values as the format has them: texts, finite numbers and booleans, by own name, on a plain object. */
+const isData = (value: unknown): value is Data =>
+	isRecord(value) &&
+	Object.getPrototypeOf(value) === Object.prototype &&
+	Object.values(value).every(
+		(item) => typeof item === 'string' || typeof item === 'boolean' || Number.isFinite(item)
+	);
 
 /** The search corpus of a drawing: its names, and with `texts` every other text the search reads. */
 export function drawnCorpus(columns: DrawingColumns, texts?: SearchTexts): SearchCorpus {
@@ -334,8 +379,11 @@ export function drawnCorpus(columns: DrawingColumns, texts?: SearchTexts): Searc
 	);
 }
 
-/** `value` as search texts of this version for a drawing of `entities` and `relationships`, or a DrawingFileError. */
-export function asSearchTexts(value: unknown, entities: number, relationships: number): SearchTexts {
+/** `value` as search texts of this version for the drawing `columns`, or a DrawingFileError. */
+export function asSearchTexts(
+	value: unknown,
+	{ stamp, keys, edgeKeys }: Pick<DrawingColumns, 'stamp' | 'keys' | 'edgeKeys'>
+): SearchTexts {
 	if (!isRecord(value) || !Array.isArray(value.entities) || !Array.isArray(value.relationships))
 		throw new DrawingFileError('This is not a search texts file of the explorer.');
 	if (value.version !== DETAILS_VERSION)
@@ -343,7 +391,11 @@ export function asSearchTexts(value: unknown, entities: number, relationships: n
 			`This search texts file is of version ${String(value.version)}; this explorer reads version ${DETAILS_VERSION}.`,
 			'version'
 		);
-	if (value.entities.length !== entities || value.relationships.length !== relationships)
-		throw new DrawingFileError('This search texts file is of another drawing of the graph.');
+	if (
+		value.stamp !== stamp ||
+		value.entities.length !== keys.length ||
+		value.relationships.length !== edgeKeys.length
+	)
+		throw new DrawingFileError('This search texts file is of another drawing of the graph.', 'version');
 	return value as unknown as SearchTexts;
 }

@@ -1,7 +1,8 @@
 /**
  * The drawing file, detail shards and search texts of the graphs drawn from a drawing file (prerender.ts
- * `hasDrawingFile`), each made once per build: the shards of a graph come from one pass over it.
+ * `hasDrawingFile`), each made once per build; the shards and search texts carry the drawing file's stamp.
  */
+import { stampOf } from '../graph/drawing-file';
 import {
 	type DetailShard,
 	type SearchTexts,
@@ -12,6 +13,7 @@ import {
 import { findGraph } from './graphs';
 import { hasDrawingFile } from './prerender';
 
+const drawings = new Map<string, Uint8Array<ArrayBuffer>>();
 const shards = new Map<string, DetailShard[]>();
 
 /** The graph `id` if it is drawn from a drawing file; undefined for none or a graph that is not. */
@@ -23,15 +25,19 @@ function drawnGraph(id: string) {
 /** The drawing file of graph `id`; undefined when it has none. */
 export function drawingFile(id: string): Uint8Array<ArrayBuffer> | undefined {
 	const graph = drawnGraph(id);
-	return graph && drawingOf(graph);
+	if (!graph) return undefined;
+	let bytes = drawings.get(id);
+	if (!bytes) drawings.set(id, (bytes = drawingOf(graph)));
+	return bytes;
 }
 
 /** Every detail shard of graph `id`; empty when it is not drawn from a drawing file. */
 export function shardsOf(id: string): readonly DetailShard[] {
 	const graph = drawnGraph(id);
-	if (!graph) return [];
+	const drawing = drawingFile(id);
+	if (!graph || !drawing) return [];
 	let all = shards.get(id);
-	if (!all) shards.set(id, (all = detailShards(graph)));
+	if (!all) shards.set(id, (all = detailShards(graph, stampOf(drawing))));
 	return all;
 }
 
@@ -43,5 +49,6 @@ export function detailShardOf(id: string, shard: string): DetailShard | undefine
 /** The search texts of graph `id`; undefined when it is not drawn from a drawing file. */
 export function searchTextsOf(id: string): SearchTexts | undefined {
 	const graph = drawnGraph(id);
-	return graph && searchTexts(graph);
+	const drawing = drawingFile(id);
+	return graph && drawing && searchTexts(graph, stampOf(drawing));
 }

@@ -155,6 +155,23 @@ describe('the drawing file', () => {
 		expect(() => readDrawingFile(longer)).toThrow(/goes on after its end/);
 	});
 
+	it('refuses counts its columns do not hold, before making anything of them', () => {
+		const numbered = write(
+			entities,
+			[0, 1, 2].map((i) => ({ ...(relationships[0] as DrawnRelationship), key: `e${i}` }))
+		);
+		// 4 billion numbered relationships: refused by the first column, not made as keys first.
+		new DataView(numbered.buffer).setUint32(12, 0xffffffff, true);
+		expect(() => readDrawingFile(numbered)).toThrow(/column of 3 values where it counts 4294967295/);
+		const odd = write(entities, relationships);
+		// The x column's length (12 bytes for 3 entities) made 13: not a whole number of values.
+		const view = new DataView(odd.buffer);
+		let at = 24;
+		for (let section = 0; section < 8; section++) at += 4 + ((view.getUint32(at, true) + 3) & ~3);
+		view.setUint32(at, 13, true);
+		expect(() => readDrawingFile(odd)).toThrow(DrawingFileError);
+	});
+
 	it('refuses a file that names an entity, a type or a modality it lacks', () => {
 		const bytes = write(entities, relationships);
 		const flags = bytes.byteLength - 4; // the last section: 3 flags, padded to 4

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type KnowledgeGraph, exportGraph } from '../../../src/lib/graph/build';
-import { DrawingFileError, readDrawingFile } from '../../../src/lib/graph/drawing-file';
+import { DrawingFileError, readDrawingFile, stampOf } from '../../../src/lib/graph/drawing-file';
 import {
 	DETAILS_VERSION,
 	MAX_SHARDS,
@@ -67,13 +67,14 @@ const graphs = (): [string, KnowledgeGraph][] => [
 describe('a graph drawn from its drawing file', () => {
 	it.each(graphs())('with every shard added is the graph it was written from: %s', (_, graph) => {
 		const page = drawn(graph);
-		for (const shard of detailShards(graph))
-			addDetails(page, asDetailShard(JSON.parse(JSON.stringify(shard))));
+		const stamp = stampOf(drawingOf(graph));
+		for (const shard of detailShards(graph, stamp))
+			addDetails(page, asDetailShard(JSON.parse(JSON.stringify(shard)), stamp));
 		expect(exportGraph(page)).toEqual(asDrawn(graph));
 	});
 
 	it.each(graphs())("shows an entity's whole panel from that entity's shard alone: %s", (_, graph) => {
-		const shards = detailShards(graph);
+		const shards = detailShards(graph, 0);
 		for (const key of graph.nodes()) {
 			const page = drawn(graph, 50);
 			const shard = shards[detailShard(key, shards.length)];
@@ -103,7 +104,7 @@ describe('a graph drawn from its drawing file', () => {
 	it('is searched over its drawing and texts as the graph itself is', () => {
 		for (const [name, graph] of graphs()) {
 			const columns = readDrawingFile(drawingOf(graph));
-			const texts = asSearchTexts(JSON.parse(JSON.stringify(searchTexts(graph))), graph.order, graph.size);
+			const texts = asSearchTexts(JSON.parse(JSON.stringify(searchTexts(graph, columns.stamp))), columns);
 			const [ours, theirs] = [
 				createSearchIndex(drawnCorpus(columns, texts)),
 				createSearchIndex(graphCorpus(graph))
@@ -149,15 +150,52 @@ describe('detail shards', () => {
 	});
 
 	it('of another version, or not shards, are refused with a message that says so', () => {
-		const shard = detailShards(fixture('big-synthetic.json'))[0];
-		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 })).toThrow(DrawingFileError);
-		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 })).toThrow(
+		const shard = detailShards(fixture('big-synthetic.json'), 7)[0];
+		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 }, 7)).toThrow(DrawingFileError);
+		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 }, 7)).toThrow(
 			`of version ${DETAILS_VERSION + 1}; this explorer reads version ${DETAILS_VERSION}`
 		);
-		expect(() => asDetailShard([])).toThrow(/not a detail shard/);
-		expect(() => asDetailShard(null)).toThrow(/not a detail shard/);
-		expect(() => asSearchTexts({ version: DETAILS_VERSION, entities: [], relationships: [] }, 3, 0)).toThrow(
-			/another drawing/
-		);
+		expect(() => asDetailShard([], 7)).toThrow(/not a detail shard/);
+		expect(() => asDetailShard(null, 7)).toThrow(/not a detail shard/);
+		const columns = { stamp: 7, keys: ['a', 'b', 'c'], edgeKeys: [] };
+		expect(() =>
+			asSearchTexts({ version: DETAILS_VERSION, stamp: 7, entities: [], relationships: [] }, columns)
+		).toThrow(/another drawing/);
+	});
+
+	it("of another build than the page's drawing are refused, not added to the wrong entities", () => {
+		const graph = fixture('big-synthetic.json');
+		const [before, after] = [drawingOf(graph), drawingOf(fixture('tea-trade.json'))];
+		expect(stampOf(before)).not.toBe(stampOf(after));
+		expect(readDrawingFile(before).stamp).toBe(stampOf(before));
+		const stale = detailShards(graph, stampOf(after))[0];
+		expect(() => asDetailShard(stale, stampOf(before))).toThrow(/another build of the site/);
+		const texts = searchTexts(graph, stampOf(after));
+		expect(() => asSearchTexts(texts, readDrawingFile(before))).toThrow(/another drawing/);
+	});
+
+	it('take from a shard only the details it may carry, each of its kind', () => {
+		const graph = fixture('big-synthetic.json');
+		const page = drawn(graph);
+		const [entity, edge] = [graph.nodes()[0] as string, graph.edges()[0] as string];
+		const label = page.getNodeAttribute(entity, 'label');
+		const hostile = JSON.parse(`{"version": ${DETAILS_VERSION}, "stamp": 0, "entities": [
+			["${entity}", {"label": "Renamed", "x": 1e9, "hidden": true, "aliases": "not a list", "description": 7,
+				"data": {"__proto__": {"polluted": true}}}],
+			["${entity}", {"__proto__": {"hidden": true}, "description": "Kept"}],
+			"not an entry", ["nowhere", {"description": "Lost"}]],
+			"relationships": [["${edge}", {"claim": "A claim", "evidence": [{"source": 1}], "type": "other"}]]}`);
+		addDetails(page, asDetailShard(hostile, 0));
+		const attributes = page.getNodeAttributes(entity);
+		expect(attributes.label).toBe(label);
+		expect(attributes.description).toBe('Kept');
+		expect(attributes.aliases).toEqual([]);
+		expect(attributes.data).toBeUndefined();
+		expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect('hidden' in attributes).toBe(false);
+		expect(page.getEdgeAttribute(edge, 'claim')).toBe('A claim');
+		expect(page.getEdgeAttribute(edge, 'evidence')).toBeUndefined();
+		expect(page.getEdgeAttribute(edge, 'type')).toBe(graph.getEdgeAttribute(edge, 'type'));
 	});
 });
