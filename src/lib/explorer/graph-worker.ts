@@ -31,8 +31,13 @@ const scope = self as unknown as {
 };
 
 let index: SearchIndex | null = null;
-/** A drawn graph's columns and where its search texts are, until the index has those texts. */
-let drawing: { columns: DrawingColumns; texts: string; fetching: boolean } | null = null;
+/**
+ * A drawn graph's columns and where its search texts are, until the index has those texts; `next`: when to fetch
+ * them (again, after a failure).
+ */
+let drawing: { columns: DrawingColumns; texts: string; fetching: boolean; next: number } | null = null;
+/** How long a failed fetch of the search texts waits before the next query tries again, in ms. */
+const TEXTS_RETRY_MS = 10_000;
 
 scope.onmessage = (event) => {
 	const request = event.data;
@@ -44,7 +49,7 @@ scope.onmessage = (event) => {
 		void draw(request.url, request.texts);
 		return;
 	}
-	if (drawing && !drawing.fetching) void addTexts(drawing);
+	if (drawing && !drawing.fetching && Date.now() >= drawing.next) void addTexts(drawing);
 	// Every query gets an answer, so that no search box waits for ever.
 	if (request.type === 'suggest') {
 		let suggestions = NO_SUGGESTIONS;
@@ -111,7 +116,7 @@ async function draw(url: string, texts: string): Promise<void> {
 		}
 		scope.postMessage({ type: 'done' });
 		index = createSearchIndex(drawnCorpus(columns));
-		drawing = { columns, texts, fetching: false };
+		drawing = { columns, texts, fetching: false, next: 0 };
 	} catch (error) {
 		fail(error);
 	}
@@ -131,6 +136,7 @@ async function addTexts(drawn: NonNullable<typeof drawing>): Promise<void> {
 	} catch (error) {
 		console.warn('Search reads names only for now:', error);
 		drawn.fetching = false;
+		drawn.next = Date.now() + TEXTS_RETRY_MS;
 	}
 }
 

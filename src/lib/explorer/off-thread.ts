@@ -14,7 +14,7 @@ import {
 	detailShard,
 	drawnGraphBuilder
 } from '$lib/graph/drawn-graph';
-import type { SearchAnswer, Suggestions } from '$lib/graph/search';
+import { NO_ANSWER, NO_SUGGESTIONS, type SearchAnswer, type Suggestions } from '$lib/graph/search';
 import { detailShardHref, drawingHref, graphFileHref, searchTextsHref } from '$lib/links';
 import { GraphLoadError, asGraphLoadError, fetchFile, readJson } from './fetch-file';
 import {
@@ -40,18 +40,24 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 		let shards = 0;
 		let stamp = 0;
 		let nextId = 0;
-		/** Each query's answer or suggestions, by id, while the worker works on it. */
-		const waiting = new Map<number, (reply: unknown) => void>();
-		const ask = <T>(request: (id: number) => WorkerRequest) =>
+		/** Each query's answer or suggestions, by id, while the worker works on it, and what to answer without it. */
+		const waiting = new Map<number, { reply: (reply: unknown) => void; none: unknown }>();
+		/** Whether the worker stopped (after the graph was in: out of memory, say); queries then find nothing. */
+		let stopped = false;
+		const ask = <T>(request: (id: number) => WorkerRequest, none: T) =>
 			new Promise<T>((reply) => {
+				if (stopped) return reply(none);
 				const id = nextId++;
-				waiting.set(id, reply as (reply: unknown) => void);
+				waiting.set(id, { reply: reply as (reply: unknown) => void, none });
 				post(request(id));
 			});
 		const post = (request: WorkerRequest) => worker.postMessage(request);
 		worker.onerror = (event) => {
 			event.preventDefault();
 			worker.terminate();
+			stopped = true;
+			for (const { reply, none } of waiting.values()) reply(none);
+			waiting.clear();
 			// The worker's script did not arrive or did not start.
 			fail(
 				new GraphLoadError('network', `${url} could not be read: ${event.message || 'the worker failed'}`)
@@ -93,8 +99,8 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 					if (!builder) return;
 					remoteSearchers.set(builder.graph, {
 						search: (query, limit, relationLimit) =>
-							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit })),
-						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }))
+							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit }), NO_ANSWER),
+						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }), NO_SUGGESTIONS)
 					});
 					if (drawn) detailSources.set(builder.graph, shardedDetails(id, builder.graph, shards, stamp));
 					done(builder.graph);
@@ -105,7 +111,7 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 					break;
 				case 'results':
 				case 'suggestions':
-					waiting.get(message.id)?.(message.type === 'results' ? message.answer : message.suggestions);
+					waiting.get(message.id)?.reply(message.type === 'results' ? message.answer : message.suggestions);
 					waiting.delete(message.id);
 					break;
 			}
