@@ -30,6 +30,17 @@ export function asGraphLoadError(error: unknown): GraphLoadError {
 	return new GraphLoadError(error instanceof TypeError ? 'network' : 'parse', message);
 }
 
+/**
+ * A drawing file, detail shard or search texts file at `url` that the graph layer refused (a DrawingFileError of
+ * graph/drawing-file.ts), as a GraphLoadError: of another version, or damaged.
+ */
+export function refusedFile(
+	url: string,
+	error: { kind: 'version' | 'damaged'; message: string }
+): GraphLoadError {
+	return new GraphLoadError(error.kind === 'version' ? 'version' : 'parse', `${url}: ${error.message}`);
+}
+
 /** Why a graph did not load, in words for a reader. */
 export function describeLoadError(error: GraphLoadError): string {
 	switch (error.kind) {

@@ -19,7 +19,7 @@ import {
 	createSearchIndex,
 	fileCorpus
 } from '$lib/graph/search';
-import { GraphLoadError, asGraphLoadError, fetchFile, readJson } from './fetch-file';
+import { asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
 
 /** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
@@ -89,30 +89,16 @@ async function draw(url: string, texts: string): Promise<void> {
 			columns = readDrawingFile(new Uint8Array(await response.arrayBuffer()));
 		} catch (error) {
 			if (!(error instanceof DrawingFileError)) throw error;
-			throw new GraphLoadError(error.kind === 'version' ? 'version' : 'parse', `${url}: ${error.message}`);
+			throw refusedFile(url, error);
 		}
+		/** A slice's typed columns, moved to the page rather than copied. */
+		const moved = (slice: object) =>
+			Object.values(slice).flatMap((column) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
 		for (const part of sliceDrawing(columns, SLICE)) {
 			if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
-			else if ('nodes' in part) {
-				const { type, x, y, size, colour } = part.nodes;
-				scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, [
-					type.buffer,
-					x.buffer,
-					y.buffer,
-					size.buffer,
-					colour.buffer
-				]);
-			} else {
-				const { source, target, edgeType, edgeLabel, undirected, modality } = part.edges;
-				scope.postMessage({ type: 'drawn-edges', slice: part.edges }, [
-					source.buffer,
-					target.buffer,
-					edgeType.buffer,
-					edgeLabel.buffer,
-					undirected.buffer,
-					modality.buffer
-				]);
-			}
+			else if ('nodes' in part)
+				scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, moved(part.nodes));
+			else scope.postMessage({ type: 'drawn-edges', slice: part.edges }, moved(part.edges));
 		}
 		scope.postMessage({ type: 'done' });
 		index = createSearchIndex(drawnCorpus(columns));

@@ -16,7 +16,7 @@ import {
 } from '$lib/graph/drawn-graph';
 import { NO_ANSWER, NO_SUGGESTIONS, type SearchAnswer, type Suggestions } from '$lib/graph/search';
 import { detailShardHref, drawingHref, graphFileHref, searchTextsHref } from '$lib/links';
-import { GraphLoadError, asGraphLoadError, fetchFile, readJson } from './fetch-file';
+import { GraphLoadError, asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import {
 	type DetailsSource,
 	type WorkerMessage,
@@ -58,7 +58,7 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 			stopped = true;
 			for (const { reply, none } of waiting.values()) reply(none);
 			waiting.clear();
-			// The worker's script did not arrive or did not start.
+			// The worker's script did not arrive or did not start (or, once the graph is in, the worker stopped).
 			fail(
 				new GraphLoadError('network', `${url} could not be read: ${event.message || 'the worker failed'}`)
 			);
@@ -138,10 +138,7 @@ function shardedDetails(id: string, graph: KnowledgeGraph, shards: number, stamp
 						details = asDetailShard(value, stamp);
 					} catch (error) {
 						if (!(error instanceof DrawingFileError)) throw error;
-						throw new GraphLoadError(
-							error.kind === 'version' ? 'version' : 'parse',
-							`${url}: ${error.message}`
-						);
+						throw refusedFile(url, error);
 					}
 					addDetails(graph, details);
 				});

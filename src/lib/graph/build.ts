@@ -32,8 +32,11 @@ export function generatedKeysTaken(edges: GraphFile['edges']): string[] {
 	return taken;
 }
 
+/** The graphs readyForEdges readied: once is enough (their entities are all in). */
+const readied = new WeakSet<KnowledgeGraph>();
+
 /**
- * Readies a graph whose entities are all in for many relationships. graphology keeps each entity's neighbours in
+ * Readies a graph whose entities are all in for many relationships (once; later calls do nothing). graphology keeps each entity's neighbours in
  * two plain objects keyed by the neighbours' keys (`in`, `out`), and V8 gives such an object a new hidden class
  * for every key added to it: at 100,000 entities and 500,000 relationships that is most of the time it takes to
  * add them (2.5 s in node). An object that had a property deleted keeps its properties in a dictionary instead,
@@ -41,6 +44,8 @@ export function generatedKeysTaken(edges: GraphFile['edges']): string[] {
  * if graphology ever keeps its entities otherwise, this does nothing.
  */
 export function readyForEdges(graph: KnowledgeGraph): void {
+	if (readied.has(graph)) return;
+	readied.add(graph);
 	const nodes = (graph as unknown as { _nodes?: unknown })._nodes;
 	if (!(nodes instanceof Map)) return;
 	for (const data of nodes.values() as Iterable<Record<string, unknown>>) {
@@ -68,15 +73,13 @@ export function graphBuilder(
 	const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: true });
 	graph.replaceAttributes(attributes);
 	const reserved = new Set(taken);
-	let ready = false;
 	return {
 		graph,
 		addNodes(nodes) {
 			for (const node of nodes) graph.addNode(node.key, node.attributes);
 		},
 		addEdges(edges) {
-			if (!ready) readyForEdges(graph);
-			ready = true;
+			readyForEdges(graph);
 			for (const edge of edges) {
 				const attributes: RelationshipAttributes = edge.undirected
 					? { ...edge.attributes, undirected: true }

@@ -230,7 +230,6 @@ export function drawnGraphBuilder(head: DrawingHead): {
 	graph.replaceAttributes(head.attributes);
 	/** Every entity's key by its place in the drawing, for the relationships' ends. */
 	const keys: string[] = [];
-	let ready = false;
 	return {
 		graph,
 		addNodes(slice) {
@@ -253,8 +252,7 @@ export function drawnGraphBuilder(head: DrawingHead): {
 			}
 		},
 		addEdges(slice) {
-			if (!ready) readyForEdges(graph);
-			ready = true;
+			readyForEdges(graph);
 			for (let i = 0; i < slice.edgeKeys.length; i++) {
 				const attributes: RelationshipAttributes = {
 					type: head.edgeTypes[slice.edgeType[i] as number] as string,
