@@ -37,8 +37,6 @@ export interface DrawContext {
 	curvatures: ReadonlyMap<string, number>;
 	/** A big graph: straight thin lines, and no fading for hover or selection. */
 	big: boolean;
-	/** A lean drawing: relationships are drawn on a 2D canvas, not by sigma. */
-	lean: boolean;
 	/** The entity whose relationships stand out: the hovered one (not on big graphs), else the selected one. */
 	focus: string | null;
 	/** The neighbourhood that stands out while everything else fades (hover or selection); null for none. */
@@ -150,7 +148,6 @@ export function edgeDisplay(
 		curvature: bend ?? 0
 	};
 	if (state.visible && !state.visible.edges.has(key)) return { ...shown, hidden: true };
-	if (context.lean) return { ...shown, type: 'none' };
 	const strong = (label: boolean) => ({
 		...shown,
 		color: theme.edgeStrong,

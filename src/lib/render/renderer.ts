@@ -120,8 +120,7 @@ export function createRenderer(
 		sizeScale: 1,
 		// Big graphs draw straight lines only: no curvatures needed.
 		curvatures: big ? new Map<string, number>() : parallelCurvatures(graph),
-		big,
-		lean
+		big
 	};
 	/** What the entities' sizes are multiplied by: 1, or leanScale() of the sizes in use for a lean drawing. */
 	const scaleSizes = (state: DisplayState) => {
@@ -141,7 +140,9 @@ export function createRenderer(
 	let drawn: string[] = [];
 
 	const font = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-	const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
+	// A lean drawing draws relationships itself, on a 2D canvas: sigma sees none of them.
+	const sigmaGraph = leanDrawing ? leanDrawing.nodesOnly(graph) : graph;
+	const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(sigmaGraph, container, {
 		itemSizesReference: 'screen',
 		// Without a graphics card, sigma's discs cost far more than points (an instanced draw).
 		defaultNodeType: lean ? 'point' : 'circle',
@@ -158,8 +159,7 @@ export function createRenderer(
 			straight: EdgeRectangleProgram,
 			// Relationships the source does not state as fact: the same, dashed (dashed.ts).
 			...dashedPrograms(),
-			...(drawing.big ? { line: drawing.big.EdgeLineProgram } : {}),
-			...(leanDrawing ? { none: leanDrawing.NoEdgeProgram } : {})
+			...(drawing.big ? { line: drawing.big.EdgeLineProgram } : {})
 		} as unknown as Settings<NodeAttributes, EdgeAttributes>['edgeProgramClasses'],
 		// A big graph stays responsive while it moves; its labels also need bigger nodes to show.
 		hideEdgesOnMove: big,
@@ -283,7 +283,7 @@ export function createRenderer(
 			// On a big graph a hover, a selection or a search changes only a few entities: redraw those.
 			const partial = partialRefresh(graph, previous, next);
 			for (const node of partial.nodes) redraw.nodes.add(node);
-			for (const edge of partial.edges) redraw.edges.add(edge);
+			if (!lean) for (const edge of partial.edges) redraw.edges.add(edge);
 		} else {
 			redraw.full ??= 'reducers';
 		}

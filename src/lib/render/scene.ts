@@ -52,7 +52,7 @@ export function sceneOf(
 		const data = sigma.getEdgeDisplayData(key) as
 			(ReturnType<typeof sigma.getEdgeDisplayData> & { curvature?: number }) | undefined;
 		const [from, to] = [placed.get(source), placed.get(target)];
-		if (!data || data.hidden || data.type === 'none' || !from || !to || !inView(from, to)) return;
+		if (!data || data.hidden || !from || !to || !inView(from, to)) return;
 		edges.push({
 			source,
 			target,

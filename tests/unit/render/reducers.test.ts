@@ -41,8 +41,7 @@ function context(state: Partial<DisplayState>, big = false): DrawContext {
 			ownSize: new Map(graph.nodes().map((key) => [key, 5])),
 			sizeScale: 1,
 			curvatures: new Map(),
-			big,
-			lean: false
+			big
 		}
 	);
 }
