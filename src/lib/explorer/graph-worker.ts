@@ -91,9 +91,11 @@ async function draw(url: string, texts: string): Promise<void> {
 			if (!(error instanceof DrawingFileError)) throw error;
 			throw refusedFile(url, error);
 		}
-		/** A slice's typed columns, moved to the page rather than copied. */
+		/** A slice's typed columns (and those in a list of them), moved to the page rather than copied. */
 		const moved = (slice: object) =>
-			Object.values(slice).flatMap((column) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
+			Object.values(slice)
+				.flat()
+				.flatMap((column: unknown) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
 		for (const part of sliceDrawing(columns, SLICE)) {
 			if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
 			else if ('nodes' in part)

@@ -4,7 +4,7 @@
  * (drawn-graph.ts). Binary, little-endian, versioned, and laid out for gzip: each column is one run of like values
  * (all x, then all y …), and texts are one run of UTF-8 each, separated by a 0 byte.
  *
- * Layout, version 1:
+ * Layout, version 2:
  *   "KGDF" · version u16 · flags u16 · entities u32 · relationships u32 · detail shards u32 · stamp u32 (FNV-1a
  *   of the file with a stamp of 0: the shards and search texts of the same build carry it) · then sections, each
  *   a length u32 and its bytes, padded with zeros to a multiple of 4, in this order:
@@ -15,15 +15,19 @@
  *   relationship labels, the distinct colours (each a run of 0-separated UTF-8);
  *   columns: x, y, size (f32; NaN where the entity has none), type (u16, an index into the entity types), colour
  *   (u16 into the colours, 0xffff for none); source, target (u32, entity indices), relationship type (u16), label
- *   (u32 into the distinct labels), flags (u8: bit 0 undirected, bits 1–2 the modality's index).
+ *   (u32 into the distinct labels), flags (u8: bit 0 undirected, bits 1–2 the modality's index);
+ *   the entities' data attributes that the view colours, sizes and filters by (DRAWN_DATA_KINDS), as JSON text:
+ *   `[{name, kind, values}]`, each attribute's distinct values in the order first met; then one column (u32) per
+ *   attribute: 1 + the index of the entity's value, 0 where it has none.
  *
  * A file of another version, or one that is not a drawing file or is cut short, is refused with a message that says
  * so (DrawingFileError), never misread.
  */
+import { COLOURING_KINDS, SIZING_KINDS } from './data-kinds';
 import { MODALITIES, type Modality } from './rules';
-import type { GraphAttributes } from './schema';
+import type { Data, DataKind, DataValue, GraphAttributes } from './schema';
 
-export const DRAWING_FILE_VERSION = 1;
+export const DRAWING_FILE_VERSION = 2;
 const MAGIC = 'KGDF';
 const NO_COLOUR = 0xffff;
 /** Bytes before the first section. */
@@ -50,6 +54,21 @@ function numberedPrefix(keys: readonly string[]): string | null {
 	if (first === undefined || !first.endsWith('0')) return null;
 	const prefix = first.slice(0, -1);
 	return keys.every((key, i) => key === prefix + i) ? prefix : null;
+}
+
+/**
+ * The kinds of entity data attribute a drawing file holds: those the view colours, sizes and filters by, so that
+ * it can before any detail is fetched. The others (texts, dates, URLs …) are in the detail shards only.
+ */
+export const DRAWN_DATA_KINDS: readonly DataKind[] = [...new Set([...COLOURING_KINDS, ...SIZING_KINDS])];
+
+/** One entity data attribute of a drawing: its name and kind, its distinct values, and each entity's. */
+export interface DataColumn {
+	name: string;
+	kind: DataKind;
+	values: DataValue[];
+	/** Entity i's value is `values[column[i] - 1]`; 0 where it has none. */
+	column: Uint32Array;
 }
 
 /** A graph as the canvas draws it, in columns: entity i is the i-th of each entity column. */
@@ -83,6 +102,8 @@ export interface DrawingColumns {
 	undirected: Uint8Array;
 	/** Each relationship's modality, as an index into MODALITIES. */
 	modality: Uint8Array;
+	/** The entities' data attributes of DRAWN_DATA_KINDS. */
+	data: DataColumn[];
 }
 
 /** A drawing file that cannot be read: of another version (`version`), not a drawing file, or cut short. */
@@ -105,6 +126,7 @@ export interface DrawnEntity {
 	y: number;
 	size?: number;
 	color?: string;
+	data?: Data;
 }
 export interface DrawnRelationship {
 	key: string;
@@ -169,6 +191,20 @@ export function writeDrawingFile(
 	if (edgeTypes.values.length > 0xffff)
 		throw new RangeError('A drawing file holds at most 65,535 relationship types.');
 	const prefix = numberedPrefix(relationships.map((relationship) => relationship.key));
+	const drawnData = (attributes.dataKinds?.nodes ?? []).filter(([, kind]) => DRAWN_DATA_KINDS.includes(kind));
+	const data = drawnData.map(([name, kind]) => {
+		// Keyed by JSON text, so that the number 1 and the text "1" stay apart.
+		const values = dictionary();
+		const column = new Uint32Array(n);
+		entities.forEach((entity, i) => {
+			const value = entity.data && Object.hasOwn(entity.data, name) ? entity.data[name] : undefined;
+			if (value !== undefined) column[i] = values.index(JSON.stringify(value)) + 1;
+		});
+		return {
+			head: { name, kind, values: values.values.map((text) => JSON.parse(text) as DataValue) },
+			column
+		};
+	});
 	const encoder = new TextEncoder();
 	const texts = (values: readonly string[]) => {
 		const bad = values.find((value) => value.includes('\0'));
@@ -187,7 +223,9 @@ export function writeDrawingFile(
 		texts(colours.values),
 		...[x, y, size, type, colour, source, target, edgeType, label, flags].map(
 			(column) => new Uint8Array(column.buffer, column.byteOffset, column.byteLength)
-		)
+		),
+		encoder.encode(JSON.stringify(data.map((column) => column.head))),
+		...data.map(({ column }) => new Uint8Array(column.buffer))
 	];
 	const padded = (length: number) => (length + 3) & ~3;
 	const total = HEADER + sections.reduce((sum, section) => sum + 4 + padded(section.byteLength), 0);
@@ -292,6 +330,20 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 	const edgeType = column((buffer) => new Uint16Array(buffer), m);
 	const edgeLabel = column((buffer) => new Uint32Array(buffer), m);
 	const flags = column((buffer) => new Uint8Array(buffer), m);
+	let heads: unknown;
+	try {
+		heads = JSON.parse(decoder.decode(section()));
+	} catch {
+		throw new DrawingFileError("This drawing file's data attributes are not JSON.");
+	}
+	if (!Array.isArray(heads) || !heads.every(isDataHead))
+		throw new DrawingFileError("This drawing file's data attributes are not a list of attributes.");
+	const data: DataColumn[] = heads.map(({ name, kind, values }) => ({
+		name,
+		kind,
+		values,
+		column: column((buffer) => new Uint32Array(buffer), n)
+	}));
 	// Made only now that the columns have shown that the file holds `m` relationships.
 	const prefix = listedEdgeKeys[0] as string;
 	const edgeKeys = numbered ? Array.from({ length: m }, (_, i) => prefix + i) : listedEdgeKeys;
@@ -314,6 +366,7 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 		MODALITIES.length,
 		'a modality'
 	);
+	for (const { column, values } of data) within(column, values.length + 1, 'a data value');
 	return {
 		attributes,
 		shards,
@@ -335,6 +388,19 @@ export function readDrawingFile(bytes: Uint8Array): DrawingColumns {
 		edgeLabels,
 		edgeLabel,
 		undirected: flags.map((flag) => flag & 1),
-		modality: flags.map((flag) => flag >> 1)
+		modality: flags.map((flag) => flag >> 1),
+		data
 	};
+}
+
+/** Whether `value` is a data attribute's entry of a drawing file: a name, a drawn kind and values. */
+function isDataHead(value: unknown): value is Omit<DataColumn, 'column'> {
+	if (typeof value !== 'object' || value === null) return false;
+	const { name, kind, values } = value as Record<string, unknown>;
+	return (
+		typeof name === 'string' &&
+		DRAWN_DATA_KINDS.includes(kind as DataKind) &&
+		Array.isArray(values) &&
+		values.every((item) => typeof item === 'string' || typeof item === 'boolean' || Number.isFinite(item))
+	);
 }

@@ -12,6 +12,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { type KnowledgeGraph, type RelationshipAttributes, readyForEdges } from './build';
 import {
+	type DataColumn,
 	type DrawingColumns,
 	DrawingFileError,
 	type DrawnEntity,
@@ -19,7 +20,7 @@ import {
 	writeDrawingFile
 } from './drawing-file';
 import { MODALITIES } from './rules';
-import type { Data, EdgeAttributes, GraphAttributes, NodeAttributes } from './schema';
+import type { Data, DataValue, EdgeAttributes, GraphAttributes, NodeAttributes } from './schema';
 import { type SearchCorpus, type SearchEdge, searchCorpus, searchedData } from './search';
 
 /** Detail shards of a graph at most: a static host takes a graph of any size in a bounded number of files. */
@@ -71,14 +72,15 @@ export interface SearchTexts {
 
 /** The drawing file of `graph`. */
 export function drawingOf(graph: KnowledgeGraph): Uint8Array<ArrayBuffer> {
-	const entities = graph.mapNodes((key, { label, type, x, y, size, color }): DrawnEntity => ({
+	const entities = graph.mapNodes((key, { label, type, x, y, size, color, data }): DrawnEntity => ({
 		key,
 		label,
 		type,
 		x,
 		y,
 		size,
-		color
+		color,
+		data
 	}));
 	const relationships = graph.mapEdges(
 		(key, { type, label, undirected, modality }, source, target): DrawnRelationship => ({
@@ -168,9 +170,13 @@ export interface DrawingHead {
 	colours: string[];
 	edgeTypes: string[];
 	edgeLabels: string[];
+	/** The entities' drawn data attributes, without their columns (which come in the slices). */
+	data: Omit<DataColumn, 'column'>[];
 }
-/** A slice of the entity columns. */
-export type DrawnNodes = Pick<DrawingColumns, 'keys' | 'labels' | 'type' | 'x' | 'y' | 'size' | 'colour'>;
+/** A slice of the entity columns; `data`: a slice of each data attribute's column, in the head's order. */
+export type DrawnNodes = Pick<DrawingColumns, 'keys' | 'labels' | 'type' | 'x' | 'y' | 'size' | 'colour'> & {
+	data: Uint32Array[];
+};
 /** A slice of the relationship columns (ends as indices into every entity so far). */
 export type DrawnEdges = Pick<
 	DrawingColumns,
@@ -183,7 +189,8 @@ export function* sliceDrawing(
 	size: number
 ): Generator<{ head: DrawingHead } | { nodes: DrawnNodes } | { edges: DrawnEdges }, void, undefined> {
 	const { attributes, shards, stamp, types, colours, edgeTypes, edgeLabels } = columns;
-	yield { head: { attributes, shards, stamp, types, colours, edgeTypes, edgeLabels } };
+	const data = columns.data.map(({ name, kind, values }) => ({ name, kind, values }));
+	yield { head: { attributes, shards, stamp, types, colours, edgeTypes, edgeLabels, data } };
 	for (let i = 0; i < columns.keys.length; i += size) {
 		const end = i + size;
 		yield {
@@ -194,7 +201,8 @@ export function* sliceDrawing(
 				x: columns.x.slice(i, end),
 				y: columns.y.slice(i, end),
 				size: columns.size.slice(i, end),
-				colour: columns.colour.slice(i, end)
+				colour: columns.colour.slice(i, end),
+				data: columns.data.map(({ column }) => column.slice(i, end))
 			}
 		};
 	}
@@ -248,6 +256,14 @@ export function drawnGraphBuilder(head: DrawingHead): {
 				if (!Number.isNaN(size)) attributes.size = size;
 				const colour = slice.colour[i] as number;
 				if (colour !== 0xffff) attributes.color = head.colours[colour];
+				let data: [string, DataValue][] | undefined;
+				for (let j = 0; j < head.data.length; j++) {
+					const value = (slice.data[j] as Uint32Array)[i] as number;
+					const { name, values } = head.data[j] as DrawingHead['data'][number];
+					if (value > 0) (data ??= []).push([name, values[value - 1] as DataValue]);
+				}
+				// fromEntries makes own properties of any name ("__proto__" included).
+				if (data) attributes.data = Object.fromEntries(data);
 				graph.addNode(key, attributes);
 			}
 		},

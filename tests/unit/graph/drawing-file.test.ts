@@ -165,17 +165,89 @@ describe('the drawing file', () => {
 		expect(() => readDrawingFile(numbered)).toThrow(/column of 3 values where it counts 4294967295/);
 		const odd = write(entities, relationships);
 		// The x column's length (12 bytes for 3 entities) made 13: not a whole number of values.
-		const view = new DataView(odd.buffer);
-		let at = 24;
-		for (let section = 0; section < 8; section++) at += 4 + ((view.getUint32(at, true) + 3) & ~3);
-		view.setUint32(at, 13, true);
+		new DataView(odd.buffer).setUint32(sectionAt(odd, X_COLUMN) - 4, 13, true);
 		expect(() => readDrawingFile(odd)).toThrow(DrawingFileError);
 	});
 
 	it('refuses a file that names an entity, a type or a modality it lacks', () => {
 		const bytes = write(entities, relationships);
-		const flags = bytes.byteLength - 4; // the last section: 3 flags, padded to 4
-		bytes[flags] = 7 << 1;
+		bytes[sectionAt(bytes, FLAGS_COLUMN)] = 7 << 1;
 		expect(() => readDrawingFile(bytes)).toThrow(/a modality it lacks/);
+	});
+});
+
+/** Where section `index` of a drawing file starts (after its length): 0 is the graph's attributes. */
+function sectionAt(bytes: Uint8Array, index: number): number {
+	const view = new DataView(bytes.buffer, bytes.byteOffset);
+	let at = 24;
+	for (let section = 0; section < index; section++) at += 4 + ((view.getUint32(at, true) + 3) & ~3);
+	return at + 4;
+}
+/** The sections of the x column, of the relationships' flags, and of the data attributes' list. */
+const [X_COLUMN, FLAGS_COLUMN, DATA_LIST] = [8, 17, 18];
+
+describe("the drawing file's data attributes", () => {
+	const kinds: GraphAttributes['dataKinds'] = {
+		nodes: [
+			['group', 'category'],
+			['score', 'number'],
+			['member', 'boolean'],
+			['site', 'url'],
+			['about', 'text'],
+			['__proto__', 'category']
+		],
+		edges: [['weight', 'number']]
+	};
+	const data = [
+		{ group: 'a', score: 1, member: true, site: 'https://example.org/', about: 'long', ['__proto__']: 'x' },
+		{ group: '1', score: 2.5, member: false },
+		{ group: 1, about: 'none drawn' }
+	];
+	// JSON.parse makes "__proto__" an own name, as a graph file's reader does.
+	const withData: DrawnEntity[] = entities.map((entity, i) => ({
+		...entity,
+		data: JSON.parse(JSON.stringify(data[i]))
+	}));
+	const bytes = writeDrawingFile({ ...attributes, dataKinds: kinds }, 3, withData, relationships);
+
+	it('holds those the view colours, sizes and filters by, each value as it was, and not the others', () => {
+		const read = readDrawingFile(bytes);
+		expect(read.data.map(({ name, kind }) => [name, kind])).toEqual([
+			['group', 'category'],
+			['score', 'number'],
+			['member', 'boolean'],
+			['__proto__', 'category']
+		]);
+		const valuesOf = (i: number) =>
+			read.data.map(({ values, column }) =>
+				(column[i] as number) > 0 ? values[(column[i] as number) - 1] : null
+			);
+		// The number 1 and the text "1" stay apart.
+		expect(valuesOf(0)).toEqual(['a', 1, true, 'x']);
+		expect(valuesOf(1)).toEqual(['1', 2.5, false, null]);
+		expect(valuesOf(2)).toEqual([1, null, null, null]);
+	});
+
+	it('holds none for a graph without data attributes', () => {
+		expect(readDrawingFile(write(entities, relationships)).data).toEqual([]);
+	});
+
+	it('refuses a value it lacks, and a list that is not one of drawn attributes', () => {
+		const damaged = bytes.slice();
+		const view = new DataView(damaged.buffer);
+		const list = sectionAt(damaged, DATA_LIST);
+		const first = list + ((view.getUint32(list - 4, true) + 3) & ~3) + 4;
+		view.setUint32(first, 9, true);
+		expect(() => readDrawingFile(damaged)).toThrow(/a data value it lacks/);
+		// The first attribute's kind, "category", spelled otherwise in as many bytes.
+		const kindAs = (spelled: string) => {
+			const changed = bytes.slice();
+			const length = view.getUint32(list - 4, true);
+			const text = new TextDecoder().decode(changed.subarray(list, list + length));
+			changed.set(new TextEncoder().encode(text.replace('"category"', spelled)), list);
+			return changed;
+		};
+		expect(() => readDrawingFile(kindAs('"url"     '))).toThrow(/not a list of attributes/);
+		expect(readDrawingFile(kindAs('"boolean" ')).data[0]).toMatchObject({ name: 'group', kind: 'boolean' });
 	});
 });

@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type KnowledgeGraph, exportGraph } from '../../../src/lib/graph/build';
-import { DrawingFileError, readDrawingFile, stampOf } from '../../../src/lib/graph/drawing-file';
+import { dataColors, dataKey, dataSizes } from '../../../src/lib/graph/appearance';
+import { dataKinds } from '../../../src/lib/graph/data-kinds';
+import {
+	DRAWN_DATA_KINDS,
+	DrawingFileError,
+	readDrawingFile,
+	stampOf
+} from '../../../src/lib/graph/drawing-file';
 import {
 	DETAILS_VERSION,
 	MAX_SHARDS,
@@ -26,10 +33,11 @@ import {
 import { loadGraph } from '../../../src/lib/graph/load';
 import { entityDetails } from '../../../src/lib/graph/query';
 import { createSearchIndex, graphCorpus } from '../../../src/lib/graph/search';
+import { parseViewOptions, visibleElements } from '../../../src/lib/graph/view';
 import { allGraphs } from '../../../src/lib/server/graphs';
 
 function fixture(file: string): KnowledgeGraph {
-	const loaded = loadGraph(readFileSync(`tests/fixtures/graphs/${file}`), file);
+	const loaded = loadGraph(readFileSync(`tests/fixtures/${file}`), file.split('/').pop() as string);
 	if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
 	return loaded.graph;
 }
@@ -59,9 +67,11 @@ function asDrawn(graph: KnowledgeGraph) {
 
 const graphs = (): [string, KnowledgeGraph][] => [
 	['the flagship', allGraphs().get('india-russia') as KnowledgeGraph],
-	['the 150-entity fixture', fixture('big-synthetic.json')],
-	['a GEXF from Gephi (undirected, colours, attributes)', fixture('les-miserables.gexf')],
-	['a CSV graph', fixture('tea-routes.edges.csv')]
+	['the 150-entity fixture', fixture('graphs/big-synthetic.json')],
+	['a GEXF from Gephi (undirected, colours, attributes)', fixture('graphs/les-miserables.gexf')],
+	['a CSV graph', fixture('graphs/tea-routes.edges.csv')],
+	['a survey GEXF (category attributes)', fixture('formats/gexf/polinode-survey.gexf')],
+	['a GEXF of typed attributes', fixture('formats/gexf/typed-attributes.gexf')]
 ];
 
 describe('a graph drawn from its drawing file', () => {
@@ -99,6 +109,37 @@ describe('a graph drawn from its drawing file', () => {
 			expect([source, target]).toEqual(graph.extremities(edge));
 			expect(attributes.modality).toBe(graph.getEdgeAttribute(edge, 'modality'));
 		});
+	});
+
+	it.each(graphs())(
+		'before any shard, colours, sizes and hides by data as the graph itself does: %s',
+		(_, graph) => {
+			const page = drawn(graph);
+			for (const [name, kind] of dataKinds(graph).nodes) {
+				if (!DRAWN_DATA_KINDS.includes(kind)) continue;
+				expect(dataColors(page, name), name).toEqual(dataColors(graph, name));
+				expect(dataSizes(page, name), name).toEqual(dataSizes(graph, name));
+				const [first] = dataKey(graph, name);
+				if (!first) continue;
+				const params = new URLSearchParams({ color: `data:${name}`, hideVal: first.value });
+				const [seen, expected] = [page, graph].map((g) =>
+					visibleElements(g, parseViewOptions(params, g), null)
+				);
+				expect(seen?.nodes, name).toEqual(expected?.nodes);
+			}
+		}
+	);
+
+	it('holds the data attributes to colour, size and hide by of the fixtures that have them', () => {
+		const drawnNames = (graph: KnowledgeGraph) =>
+			readDrawingFile(drawingOf(graph)).data.map(({ name }) => name);
+		expect(drawnNames(fixture('formats/gexf/polinode-survey.gexf'))).toEqual([
+			'status',
+			'list',
+			'Gender',
+			'Position'
+		]);
+		expect(drawnNames(fixture('graphs/les-miserables.gexf'))).toEqual(['modularity_class']);
 	});
 
 	it('is searched over its drawing and texts as the graph itself is', () => {
@@ -150,7 +191,7 @@ describe('detail shards', () => {
 	});
 
 	it('of another version, or not shards, are refused with a message that says so', () => {
-		const shard = detailShards(fixture('big-synthetic.json'), 7)[0];
+		const shard = detailShards(fixture('graphs/big-synthetic.json'), 7)[0];
 		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 }, 7)).toThrow(DrawingFileError);
 		expect(() => asDetailShard({ ...shard, version: DETAILS_VERSION + 1 }, 7)).toThrow(
 			`of version ${DETAILS_VERSION + 1}; this explorer reads version ${DETAILS_VERSION}`
@@ -164,8 +205,8 @@ describe('detail shards', () => {
 	});
 
 	it("of another build than the page's drawing are refused, not added to the wrong entities", () => {
-		const graph = fixture('big-synthetic.json');
-		const [before, after] = [drawingOf(graph), drawingOf(fixture('tea-trade.json'))];
+		const graph = fixture('graphs/big-synthetic.json');
+		const [before, after] = [drawingOf(graph), drawingOf(fixture('graphs/tea-trade.json'))];
 		expect(stampOf(before)).not.toBe(stampOf(after));
 		expect(readDrawingFile(before).stamp).toBe(stampOf(before));
 		const stale = detailShards(graph, stampOf(after))[0];
@@ -175,7 +216,7 @@ describe('detail shards', () => {
 	});
 
 	it('take from a shard only the details it may carry, each of its kind', () => {
-		const graph = fixture('big-synthetic.json');
+		const graph = fixture('graphs/big-synthetic.json');
 		const page = drawn(graph);
 		const [entity, edge] = [graph.nodes()[0] as string, graph.edges()[0] as string];
 		const label = page.getNodeAttribute(entity, 'label');
