@@ -9,7 +9,6 @@ import { formatOf, graphFileExtensions, isCompanionFile } from '$lib/graph/forma
 import { type Problem, fileProblem } from '$lib/graph/problems';
 import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
-import { buildGraph } from '$lib/graph/build';
 import { provideGraph } from './graph-source';
 import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor } from './local-graphs';
 
@@ -131,7 +130,7 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 	// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
 	// showed before).
 	const id = keptGraphId(meta);
-	provideGraph(id, buildGraph(answer.data), answer.metrics);
+	void provideGraph(id, answer.data, answer.metrics);
 	return { ok: true, id };
 }
 
