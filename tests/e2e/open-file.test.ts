@@ -5,9 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { entityDetails } from '../../src/lib/graph/query';
-import { allGraphs } from '../../src/lib/server/graphs';
-import { graphSettled, nodePosition, panelHeading, panelShows } from './graph-page';
+import { graphSettled, nodePosition, panelHeading } from './graph-page';
 
 const GEXF = 'tests/fixtures/graphs/les-miserables.gexf';
 const CSV = ['tests/fixtures/graphs/tea-routes.edges.csv', 'tests/fixtures/graphs/tea-routes.nodes.csv'];
@@ -107,59 +105,6 @@ describe('opening a graph file in the browser', () => {
 		});
 		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/list\.json/);
 		expect(page.url()).toBe(browser().url('/'));
-	});
-});
-
-describe('opening a big graph file in the browser', () => {
-	const browser = useBrowser();
-	// 400 relationships: above the 300 from which npm test's build draws a graph from its drawing.
-	const BIG = 'tests/fixtures/graphs/big-synthetic.json';
-	const graph = allGraphs().get('big-synthetic');
-	if (!graph) throw new Error('npm test builds tests/fixtures/graphs/big-synthetic.json');
-	const entity =
-		graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || a.localeCompare(b))[0] ?? '';
-	const label = graph.getNodeAttribute(entity, 'label');
-	// The first relationship the panel lists (the others may be folded).
-	const claim = entityDetails(graph, entity)?.groups[0]?.relations[0]?.claim ?? '?';
-
-	it('takes the path of a site’s big graph: a worker holds it, and hands over the details of an entity opened', async () => {
-		const page = await browser().newPage();
-		const workers: string[] = [];
-		page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
-		await page.goto(browser().url('/'));
-		await page.getByLabel('Choose a file…').setInputFiles(BIG);
-		await page.waitForURL(browser().url('/local/big-synthetic'));
-		await graphSettled(page);
-		expect(workers.some((path) => path.includes('graph-worker'))).toBe(true);
-
-		// Its search knows every text at once: a word of descriptions only.
-		const search = page.getByRole('combobox', { name: 'Search the graph' });
-		await search.pressSequentially('coastal', { delay: 30 });
-		const results = page.getByRole('listbox', { name: 'Search results' });
-		await expect.poll(() => results.getByRole('option').first().innerText()).toMatch(/coastal/i);
-		await search.fill(label);
-		await results
-			.getByRole('option', { name: new RegExp(`^${label}`) })
-			.first()
-			.waitFor();
-		await search.press('Enter');
-		await page.waitForURL(browser().url(`/local/big-synthetic/${entity}`));
-		await panelShows(page, label);
-		const panel = page.getByRole('complementary', { name: 'Details' });
-		await expect(panel.locator('p.description').innerText()).resolves.toBe(
-			graph.getNodeAttribute(entity, 'description')
-		);
-		await expect(panel.getByText(claim, { exact: true }).first().isVisible()).resolves.toBe(true);
-
-		// Read back from where the browser keeps it: the same path.
-		workers.length = 0;
-		await page.reload();
-		await panelShows(page, label);
-		await expect(panel.locator('p.description').innerText()).resolves.toBe(
-			graph.getNodeAttribute(entity, 'description')
-		);
-		expect(workers.some((path) => path.includes('graph-worker'))).toBe(true);
-		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 });
 

@@ -7,7 +7,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { base, resolve } from '$app/paths';
 import { detailedEntity, fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
-import type { KnowledgeGraph } from '$lib/graph/build';
+import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
 import { graphSummary } from '$lib/graph/query';
 import { localGraphId, openGraphId, openHref } from '$lib/explorer/local-id';
@@ -85,7 +85,9 @@ async function readKept(
 			404,
 			`This browser keeps no graph called “${graph}”: it was removed, or opened in another browser.`
 		);
-	return provideGraph(id, kept.data, kept.metrics);
+	const built = buildGraph(kept.data);
+	provideGraph(id, built, kept.metrics);
+	return built;
 }
 
 /** The overview of a graph opened in the browser: what matters most and every entity by type. */

@@ -9,7 +9,7 @@
  * entity's details (descriptions, claims …) are fetched when it is opened (`fetchDetails`; graph/drawn-graph.ts).
  */
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
-import type { DetailShard, DrawingHead, DrawnEdges, DrawnNodes } from '$lib/graph/drawn-graph';
+import type { DrawingHead, DrawnEdges, DrawnNodes } from '$lib/graph/drawn-graph';
 import { graphFileHref, metricsHref } from '$lib/links';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
@@ -31,8 +31,6 @@ export const DRAWING_FILE_RELATIONSHIPS = __DRAWING_FILE_RELATIONSHIPS__;
 export type WorkerRequest =
 	| { type: 'load'; url: string }
 	| { type: 'draw'; url: string; texts: string }
-	| { type: 'draw-graph'; data: GraphFile }
-	| { type: 'shard'; id: number; shard: number }
 	| { type: 'search'; id: number; query: string; limit: number; relationLimit: number }
 	| { type: 'suggest'; id: number; query: string };
 
@@ -46,8 +44,7 @@ export type WorkerMessage =
 	| { type: 'done' }
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
 	| { type: 'results'; id: number; answer: SearchAnswer }
-	| { type: 'suggestions'; id: number; suggestions: Suggestions }
-	| { type: 'shard'; id: number; shard: DetailShard | null };
+	| { type: 'suggestions'; id: number; suggestions: Suggestions };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
 export interface Searcher {
@@ -114,7 +111,7 @@ export function fetchGraph(
 		const drawn = relationships > DRAWING_FILE_RELATIONSHIPS;
 		graph =
 			(drawn || relationships > OFF_THREAD_RELATIONSHIPS) && typeof Worker !== 'undefined'
-				? import('./off-thread').then((module) => module.readOffThread({ id, drawn }))
+				? import('./off-thread').then((module) => module.readOffThread(id, drawn))
 				: download(graphFileHref(id), fetcher);
 		loaded.set(id, graph);
 		graph.catch(() => loaded.delete(id));
@@ -126,30 +123,13 @@ export function fetchGraph(
 const givenMetrics = new Map<string, GraphMetrics>();
 
 /**
- * Hands over a graph that is not downloaded, one the reader opened in the browser (from their file, or from where
- * the browser keeps it), as its checked `data`: `fetchGraph` and `fetchMetrics` answer with it from now on.
- * Above DRAWING_FILE_RELATIONSHIPS relationships it takes the path of a site's big graph: a worker holds it whole
- * and hands the page its drawing, its details when an entity is opened, and its searches (off-thread.ts); if that
- * fails, the page builds it whole, as for a small graph.
+ * Hands over a graph that is not downloaded (one the reader opened in the browser, read from where it is kept):
+ * `fetchGraph` and `fetchMetrics` answer with it from now on.
  */
-export function provideGraph(
-	id: string,
-	data: GraphFile,
-	metrics: GraphMetrics | null
-): Promise<KnowledgeGraph> {
-	const graph =
-		data.edges.length > DRAWING_FILE_RELATIONSHIPS && typeof Worker !== 'undefined'
-			? import('./off-thread')
-					.then((module) => module.readOffThread({ data }))
-					.catch((error: unknown) => {
-						console.error('The graph is built on the page instead:', error);
-						return buildGraph(data);
-					})
-			: Promise.resolve(buildGraph(data));
-	loaded.set(id, graph);
+export function provideGraph(id: string, graph: KnowledgeGraph, metrics: GraphMetrics | null): void {
+	loaded.set(id, Promise.resolve(graph));
 	if (metrics) givenMetrics.set(id, metrics);
 	else givenMetrics.delete(id);
-	return graph;
 }
 
 /** Whether the page holds the graph `id` already (downloaded, being downloaded, or handed over). */

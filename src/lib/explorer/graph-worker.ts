@@ -7,29 +7,17 @@
  * The file is either the graph's JSON file (`load`) or, for a graph above DRAWING_FILE_RELATIONSHIPS, its drawing
  * file (`draw`, graph/drawn-graph.ts): then the index first knows the names the drawing holds, and the search's
  * other texts (descriptions, claims …) are fetched when the reader first searches.
- *
- * A big graph opened in the browser (`draw-graph`) comes as its data, read from the reader's file or from where
- * the browser keeps it: the worker builds it, hands the page its drawing as for a site's graph, indexes all of it,
- * and keeps it to answer for its detail shards (`shard`), which a site's graph fetches as files.
  */
-import { type KnowledgeGraph, buildGraph, generatedKeysTaken } from '$lib/graph/build';
+import { generatedKeysTaken } from '$lib/graph/build';
 import { DrawingFileError, type DrawingColumns, readDrawingFile } from '$lib/graph/drawing-file';
-import {
-	asSearchTexts,
-	detailShard,
-	detailShardOf,
-	drawingOf,
-	drawnCorpus,
-	sliceDrawing
-} from '$lib/graph/drawn-graph';
+import { asSearchTexts, drawnCorpus, sliceDrawing } from '$lib/graph/drawn-graph';
 import type { GraphFile } from '$lib/graph/schema';
 import {
 	NO_ANSWER,
 	NO_SUGGESTIONS,
 	type SearchIndex,
 	createSearchIndex,
-	fileCorpus,
-	graphCorpus
+	fileCorpus
 } from '$lib/graph/search';
 import { asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
@@ -50,8 +38,6 @@ let index: SearchIndex | null = null;
 let drawing: { columns: DrawingColumns; texts: string; fetching: boolean; next: number } | null = null;
 /** How long a failed fetch of the search texts waits before the next query tries again, in ms. */
 const TEXTS_RETRY_MS = 10_000;
-/** A graph opened in the browser, held whole: its entities by detail shard, and its drawing's stamp. */
-let held: { graph: KnowledgeGraph; shards: string[][]; stamp: number } | null = null;
 
 scope.onmessage = (event) => {
 	const request = event.data;
@@ -61,16 +47,6 @@ scope.onmessage = (event) => {
 	}
 	if (request.type === 'draw') {
 		void draw(request.url, request.texts);
-		return;
-	}
-	if (request.type === 'draw-graph') {
-		drawGraph(request.data);
-		return;
-	}
-	if (request.type === 'shard') {
-		const keys = held?.shards[request.shard];
-		const shard = held && keys ? detailShardOf(held.graph, keys, held.stamp) : null;
-		scope.postMessage({ type: 'shard', id: request.id, shard });
 		return;
 	}
 	if (drawing && !drawing.fetching && Date.now() >= drawing.next) void addTexts(drawing);
@@ -115,43 +91,20 @@ async function draw(url: string, texts: string): Promise<void> {
 			if (!(error instanceof DrawingFileError)) throw error;
 			throw refusedFile(url, error);
 		}
-		handOver(columns);
+		/** A slice's typed columns (and those in a list of them), moved to the page rather than copied. */
+		const moved = (slice: object) =>
+			Object.values(slice)
+				.flat()
+				.flatMap((column: unknown) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
+		for (const part of sliceDrawing(columns, SLICE)) {
+			if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
+			else if ('nodes' in part)
+				scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, moved(part.nodes));
+			else scope.postMessage({ type: 'drawn-edges', slice: part.edges }, moved(part.edges));
+		}
+		scope.postMessage({ type: 'done' });
 		index = createSearchIndex(drawnCorpus(columns));
 		drawing = { columns, texts, fetching: false, next: 0 };
-	} catch (error) {
-		fail(error);
-	}
-}
-
-/** Hands the page a drawing's columns in slices, then says it is done. */
-function handOver(columns: DrawingColumns): void {
-	/** A slice's typed columns (and those in a list of them), moved to the page rather than copied. */
-	const moved = (slice: object) =>
-		Object.values(slice)
-			.flat()
-			.flatMap((column: unknown) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
-	for (const part of sliceDrawing(columns, SLICE)) {
-		if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
-		else if ('nodes' in part)
-			scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, moved(part.nodes));
-		else scope.postMessage({ type: 'drawn-edges', slice: part.edges }, moved(part.edges));
-	}
-	scope.postMessage({ type: 'done' });
-}
-
-/**
- * Draws a graph opened in the browser from its data (checked when it was opened): through its drawing file, as
- * the build would write it, so that the page takes the same path as for a site's big graph.
- */
-function drawGraph(data: GraphFile): void {
-	try {
-		const graph = buildGraph(data);
-		const columns = readDrawingFile(drawingOf(graph));
-		const shards: string[][] = Array.from({ length: columns.shards }, () => []);
-		for (const key of columns.keys) shards[detailShard(key, columns.shards)]?.push(key);
-		handOver(columns);
-		index = createSearchIndex(graphCorpus(graph));
-		held = { graph, shards, stamp: columns.stamp };
 	} catch (error) {
 		fail(error);
 	}

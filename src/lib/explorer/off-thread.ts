@@ -14,7 +14,6 @@ import {
 	detailShard,
 	drawnGraphBuilder
 } from '$lib/graph/drawn-graph';
-import type { GraphFile } from '$lib/graph/schema';
 import { NO_ANSWER, NO_SUGGESTIONS, type SearchAnswer, type Suggestions } from '$lib/graph/search';
 import { detailShardHref, drawingHref, graphFileHref, searchTextsHref } from '$lib/links';
 import { GraphLoadError, asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
@@ -29,27 +28,10 @@ import {
 /** Shards fetched ahead for an opened entity's neighbours, at most; and shards fetched at once for an export. */
 const PREFETCH_SHARDS = 6;
 
-/**
- * What a worker reads a graph from: the site's graph `id`, from its drawing file when `drawn`, else from its graph
- * file; or the data of a big graph opened in the browser, drawn as a site's big graph is.
- */
-export type OffThreadSource = { id: string; drawn: boolean } | { data: GraphFile };
-
-/** A graph read by a worker (see OffThreadSource). */
-export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> {
+/** Graph `id`, read by a worker: from its drawing file when `drawn`, else from its graph file. */
+export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGraph> {
 	const absolute = (href: string) => new URL(href, location.href).href;
-	const site = 'id' in source ? { id: source.id, drawn: source.drawn } : null;
-	const drawn = site ? site.drawn : true;
-	const url = site
-		? absolute(site.drawn ? drawingHref(site.id) : graphFileHref(site.id))
-		: 'the opened graph';
-	// Let go of once posted: an opened graph's data lives in the worker, not also on the page.
-	let request: WorkerRequest | null =
-		'data' in source
-			? { type: 'draw-graph', data: source.data }
-			: source.drawn
-				? { type: 'draw', url, texts: absolute(searchTextsHref(source.id)) }
-				: { type: 'load', url };
+	const url = absolute(drawn ? drawingHref(id) : graphFileHref(id));
 	return new Promise((done, fail) => {
 		const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
 		/** The graph being built, and how a slice of entities or relationships is added to it. */
@@ -78,10 +60,7 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 			waiting.clear();
 			// The worker's script did not arrive or did not start (or, once the graph is in, the worker stopped).
 			fail(
-				new GraphLoadError(
-					site ? 'network' : 'stopped',
-					`${url} could not be read: ${event.message || 'the worker failed'}`
-				)
+				new GraphLoadError('network', `${url} could not be read: ${event.message || 'the worker failed'}`)
 			);
 		};
 		worker.onmessage = ({ data: message }: MessageEvent<WorkerMessage>) => {
@@ -123,11 +102,7 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit }), NO_ANSWER),
 						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }), NO_SUGGESTIONS)
 					});
-					if (drawn)
-						detailSources.set(
-							builder.graph,
-							shardedDetails(builder.graph, shards, stamp, site ? shardFiles(site.id) : askShard)
-						);
+					if (drawn) detailSources.set(builder.graph, shardedDetails(id, builder.graph, shards, stamp));
 					done(builder.graph);
 					break;
 				case 'error':
@@ -136,72 +111,37 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 					break;
 				case 'results':
 				case 'suggestions':
-				case 'shard':
-					waiting
-						.get(message.id)
-						?.reply(
-							message.type === 'results'
-								? message.answer
-								: message.type === 'suggestions'
-									? message.suggestions
-									: message.shard
-						);
+					waiting.get(message.id)?.reply(message.type === 'results' ? message.answer : message.suggestions);
 					waiting.delete(message.id);
 					break;
 			}
 		};
-		/** The detail shards of a graph the worker holds whole, asked of it. */
-		const askShard: ShardReader = {
-			read: (shard) =>
-				ask<unknown>((id) => ({ type: 'shard', id, shard }), null).then((value) => {
-					if (value === null) throw new GraphLoadError('stopped', `${url}: its worker stopped`);
-					return value;
-				}),
-			name: (shard) => `${url}, details ${shard}`
-		};
-		if (request) post(request);
-		request = null;
+		post(drawn ? { type: 'draw', url, texts: absolute(searchTextsHref(id)) } : { type: 'load', url });
 	});
 }
 
-/** Where a drawn graph's detail shards come from: each as it comes (shardedDetails checks it), and its name. */
-interface ShardReader {
-	read(shard: number): Promise<unknown>;
-	name(shard: number): string;
-}
-
-/** The detail shards of the site's graph `id`, fetched as files. */
-function shardFiles(id: string): ShardReader {
-	return {
-		read: async (shard) => readJson(await fetchFile(detailShardHref(id, shard)), detailShardHref(id, shard)),
-		name: (shard) => detailShardHref(id, shard)
-	};
-}
-
 /**
- * The details of a drawn graph, in `shards` shards of the drawing file of `stamp`: each read once, a failed one
- * again when asked again.
+ * The details of drawn graph `id`, in `shards` shards of the drawing file of `stamp`: each fetched once, a failed
+ * one again when asked again.
  */
-function shardedDetails(
-	graph: KnowledgeGraph,
-	shards: number,
-	stamp: number,
-	reader: ShardReader
-): DetailsSource {
+function shardedDetails(id: string, graph: KnowledgeGraph, shards: number, stamp: number): DetailsSource {
 	const fetched = new Map<number, Promise<void>>();
 	const fetchShard = (shard: number): Promise<void> => {
 		let done = fetched.get(shard);
 		if (!done) {
-			done = reader.read(shard).then((value) => {
-				let details: DetailShard;
-				try {
-					details = asDetailShard(value, stamp);
-				} catch (error) {
-					if (!(error instanceof DrawingFileError)) throw error;
-					throw refusedFile(reader.name(shard), error);
-				}
-				addDetails(graph, details);
-			});
+			const url = detailShardHref(id, shard);
+			done = fetchFile(url)
+				.then((response) => readJson(response, url))
+				.then((value) => {
+					let details: DetailShard;
+					try {
+						details = asDetailShard(value, stamp);
+					} catch (error) {
+						if (!(error instanceof DrawingFileError)) throw error;
+						throw refusedFile(url, error);
+					}
+					addDetails(graph, details);
+				});
 			fetched.set(shard, done);
 			done.catch(() => fetched.delete(shard));
 		}

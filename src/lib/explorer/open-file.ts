@@ -9,6 +9,7 @@ import { formatOf, graphFileExtensions, isCompanionFile } from '$lib/graph/forma
 import { type Problem, fileProblem } from '$lib/graph/problems';
 import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
+import { buildGraph } from '$lib/graph/build';
 import { provideGraph } from './graph-source';
 import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor } from './local-graphs';
 
@@ -130,7 +131,7 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 	// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
 	// showed before).
 	const id = keptGraphId(meta);
-	void provideGraph(id, answer.data, answer.metrics);
+	provideGraph(id, buildGraph(answer.data), answer.metrics);
 	return { ok: true, id };
 }
 

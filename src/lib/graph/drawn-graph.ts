@@ -106,13 +106,6 @@ function present<T extends object>(value: T): Partial<T> {
 	return kept;
 }
 
-/** What a shard holds of an entity. */
-const entityPart = ({ description, aliases, originalId, data }: NodeAttributes): EntityDetailsPart =>
-	present({ description, aliases, originalId, data });
-/** What a shard holds of a relationship. */
-const relationshipPart = ({ claim, evidence, data, attributedTo }: EdgeAttributes): RelationshipDetailsPart =>
-	present({ claim, evidence, data, attributedTo });
-
 /** The detail shards of `graph`, shard i at index i, for its drawing file of `stamp`. */
 export function detailShards(graph: KnowledgeGraph, stamp: number): DetailShard[] {
 	const count = shardCount(graph.order);
@@ -122,34 +115,19 @@ export function detailShards(graph: KnowledgeGraph, stamp: number): DetailShard[
 		entities: [],
 		relationships: []
 	}));
-	graph.forEachNode((key, attributes) => {
-		shards[detailShard(key, count)]?.entities.push([key, entityPart(attributes)]);
+	graph.forEachNode((key, { description, aliases, originalId, data }) => {
+		shards[detailShard(key, count)]?.entities.push([
+			key,
+			present({ description, aliases, originalId, data })
+		]);
 	});
-	graph.forEachEdge((key, attributes, source, target) => {
-		const part = relationshipPart(attributes);
+	graph.forEachEdge((key, { claim, evidence, data, attributedTo }, source, target) => {
+		const part = present({ claim, evidence, data, attributedTo });
 		const [from, to] = [detailShard(source, count), detailShard(target, count)];
 		shards[from]?.relationships.push([key, part]);
 		if (to !== from) shards[to]?.relationships.push([key, part]);
 	});
 	return shards;
-}
-
-/**
- * One detail shard of `graph`, made when it is asked for (a graph opened in the browser, whose worker holds it
- * whole): the shard of entities `keys` (those `detailShard` places in it) for the drawing of `stamp`.
- */
-export function detailShardOf(graph: KnowledgeGraph, keys: readonly string[], stamp: number): DetailShard {
-	const relationships = new Map<string, RelationshipDetailsPart>();
-	for (const key of keys)
-		graph.forEachEdge(key, (edge, attributes) => {
-			if (!relationships.has(edge)) relationships.set(edge, relationshipPart(attributes));
-		});
-	return {
-		version: DETAILS_VERSION,
-		stamp,
-		entities: keys.map((key) => [key, entityPart(graph.getNodeAttributes(key))]),
-		relationships: [...relationships]
-	};
 }
 
 /**
