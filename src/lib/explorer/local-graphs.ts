@@ -63,6 +63,11 @@ const GRAPHS = 'graphs';
 const inMemory = new Map<string, LocalGraph>();
 /** Why each graph in memory could not be kept. */
 const notKept = new Map<string, string>();
+/** What the page of each graph read or kept here says of it, by name: so that it need not read the data again. */
+const notes = new Map<string, KeptNote>();
+
+/** What a kept graph's page says of it: where it came from and what reading it warned of, without its data. */
+export type KeptNote = Pick<LocalGraph, 'meta' | 'warnings'>;
 
 /** Why the graph `name` is held in this page's memory only (the browser could not keep it); null when it is kept. */
 export function whyNotKept(name: string): string | null {
@@ -168,7 +173,9 @@ export async function readLocalGraph(name: string): Promise<LocalGraph | undefin
 	const held = inMemory.get(name);
 	if (held) return held;
 	try {
-		return (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+		const kept = (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+		if (kept) notes.set(name, { meta: kept.meta, warnings: kept.warnings });
+		return kept;
 	} catch (error) {
 		// Where the browser keeps nothing, nothing was kept.
 		if (nothingKept()) return undefined;
@@ -183,6 +190,22 @@ export async function findOpenedFrom(url: string): Promise<LocalGraph | undefine
 }
 
 /**
+ * What the page of the graph of `origin` says of it (KeptNote), or undefined when this browser keeps no such graph.
+ * Reads the graph's data only if this page has not read or kept it yet; holds none of it.
+ */
+export async function keptNote(
+	origin: { kind: 'local'; name: string } | { kind: 'open'; url: string }
+): Promise<KeptNote | undefined> {
+	const name =
+		origin.kind === 'local'
+			? origin.name
+			: (await listLocalGraphsIfAny()).find((kept) => kept.url === origin.url)?.name;
+	if (name === undefined) return undefined;
+	const note = notes.get(name) ?? (await readLocalGraph(name));
+	return note && { meta: note.meta, warnings: note.warnings };
+}
+
+/**
  * Keeps `graph`. When the browser cannot, the graph is held in memory for this page and a LocalStoreError says
  * why (the graph still opens).
  */
@@ -192,6 +215,7 @@ export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
 			meta.put(graph.meta);
 			return graphs.put(graph);
 		});
+		notes.set(graph.meta.name, { meta: graph.meta, warnings: graph.warnings });
 		inMemory.delete(graph.meta.name);
 		notKept.delete(graph.meta.name);
 	} catch (error) {
@@ -206,6 +230,7 @@ export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
 export async function removeLocalGraph(name: string): Promise<void> {
 	inMemory.delete(name);
 	notKept.delete(name);
+	notes.delete(name);
 	try {
 		await transaction('readwrite', ({ meta, graphs }) => {
 			meta.delete(name);
