@@ -9,7 +9,8 @@
  *   of the file with a stamp of 0: the shards and search texts of the same build carry it) · then sections, each
  *   a length u32 and its bytes, padded with zeros to a multiple of 4, in this order:
  *   the graph's attributes (title, types, stories …) as JSON text;
- *   texts: entity keys (empty where the key is `keyOfLabel` of the label), entity labels, entity type keys,
+ *   texts: entity keys (empty where the label is printable ASCII and the key is `keyOfLabel` of it), entity
+ *   labels, entity type keys,
  *   relationship keys (with flag bit 0, only a prefix: relationship i's key is the prefix and i), relationship
  *   type keys, the distinct
  *   relationship labels, the distinct colours (each a run of 0-separated UTF-8);
@@ -34,6 +35,13 @@ const NO_COLOUR = 0xffff;
 const HEADER = 24;
 /** Flag: relationship keys are a prefix followed by their index (`e0`, `e1` …; `0`, `1` … in files from Gephi). */
 const NUMBERED_EDGES = 1;
+
+/**
+ * Printable ASCII: the slug of such a label is the same in every JavaScript engine. Beyond it, what NFKD and
+ * lowercasing make of a character depends on the engine's Unicode version, so the build's node and a reader's
+ * browser could disagree; a drawing file keeps the keys of such labels as they are.
+ */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /**
  * The key most graphs give an entity of this label (a slug: accents dropped, lowercase, runs of other characters
@@ -214,7 +222,7 @@ export function writeDrawingFile(
 	};
 	const sections: Uint8Array[] = [
 		encoder.encode(JSON.stringify(attributes)),
-		texts(entities.map(({ key, label }) => (key === keyOfLabel(label) ? '' : key))),
+		texts(entities.map(({ key, label }) => (PLAIN.test(label) && key === keyOfLabel(label) ? '' : key))),
 		texts(entities.map((entity) => entity.label)),
 		texts(types.values),
 		texts(prefix === null ? relationships.map((relationship) => relationship.key) : [prefix]),
