@@ -372,8 +372,44 @@ function bitCount(mask: number): number {
  * with a key already seen is skipped; a relationship whose entity is not indexed is skipped.
  */
 export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
+	const steps = indexSteps(corpus);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * Builds the same index as createSearchIndex, a slice of about `sliceMs` at a time, awaiting `pause()` between
+ * slices: a worker that builds a big graph's index of every text (seconds at 500,000 relationships) answers
+ * queries from the index it has meanwhile.
+ */
+export async function createSearchIndexInSlices(
+	corpus: SearchCorpus,
+	pause: () => Promise<void>,
+	sliceMs = 30
+): Promise<SearchIndex> {
+	const steps = indexSteps(corpus);
+	let started = performance.now();
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		if (performance.now() - started >= sliceMs) {
+			await pause();
+			started = performance.now();
+		}
+	}
+}
+
+/** Documents and words between two points where the building may pause. */
+const STEP = 1_000;
+
+/** createSearchIndex's work, yielding every STEP documents or words, and after each sort. */
+function* indexSteps(corpus: SearchCorpus): Generator<void, SearchIndex, undefined> {
 	const degreeOf = new Map<string, number>();
+	let done = 0;
 	for (const { source, target } of corpus.edges) {
+		if (++done % (STEP * 10) === 0) yield;
 		// As graphology counts: a relationship of an entity with itself twice.
 		degreeOf.set(source, (degreeOf.get(source) ?? 0) + 1);
 		degreeOf.set(target, (degreeOf.get(target) ?? 0) + 1);
@@ -381,6 +417,7 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	const seen = new Set<string>();
 	const unsorted: Entity[] = [];
 	for (const node of corpus.nodes) {
+		if (++done % STEP === 0) yield;
 		if (seen.has(node.key)) continue;
 		seen.add(node.key);
 		const names: string[] = [];
@@ -404,6 +441,7 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 			compareStrings(a.node.attributes.label, b.node.attributes.label) ||
 			compareStrings(a.node.key, b.node.key)
 	);
+	yield;
 	const count = entities.length;
 	const rankOf = new Map<string, number>();
 	entities.forEach((entity, rank) => rankOf.set(entity.node.key, rank));
@@ -413,6 +451,7 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 		.map((_, rank) => rank)
 		.sort((a, b) => compareStrings(entityAt(a).keys[0] as string, entityAt(b).keys[0] as string) || a - b);
 	const labelKeys = byLabel.map((rank) => entityAt(rank).keys[0] as string);
+	yield;
 
 	// Names. Every name gets an id, in rank order, so that every list of ids below is sorted by rank.
 	const nameRanks: number[] = [];
@@ -423,8 +462,9 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	const words = new Map<string, number[]>();
 	/** Alias key -> ids of the names that are exactly it. */
 	const aliases = new Map<string, number[]>();
-	entities.forEach((entity, rank) => {
-		entity.keys.forEach((key, slot) => {
+	for (let rank = 0; rank < entities.length; rank++) {
+		if (rank % STEP === 0) yield;
+		(entities[rank] as Entity).keys.forEach((key, slot) => {
 			if (key === '') return;
 			const id = nameRanks.length;
 			nameRanks.push(rank);
@@ -441,10 +481,12 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 				else if (ids[ids.length - 1] !== id) ids.push(id);
 			}
 		});
-	});
+	}
+	yield;
 	const wordTree = new SearchableMap<number[]>();
 	for (const [word, ids] of words) wordTree.set(word, ids);
 	words.clear();
+	yield;
 
 	// Texts. Documents 0 .. count - 1 are the entities (in rank order), then the relationships, ordered by the
 	// best rank of their two entities: a word's postings list the best-ranked entities first.
@@ -452,14 +494,16 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	const edgeSource = new Int32Array(edges.length).fill(-1);
 	const edgeTarget = new Int32Array(edges.length).fill(-1);
 	let kept = 0;
-	edges.forEach(({ source, target }, i) => {
+	for (let i = 0; i < edges.length; i++) {
+		if (i % (STEP * 10) === 0) yield;
+		const { source, target } = edges[i] as SearchEdge;
 		const s = rankOf.get(source);
 		const t = rankOf.get(target);
-		if (s === undefined || t === undefined) return;
+		if (s === undefined || t === undefined) continue;
 		edgeSource[i] = s;
 		edgeTarget[i] = t;
 		kept++;
-	});
+	}
 	/** Relationship -> its edge, in document order (a relationship whose entity is not indexed is left out). */
 	const relationEdge = new Int32Array(kept);
 	{
@@ -531,10 +575,12 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 		if (!STOP_WORDS.has(word)) visit(word);
 	};
 	for (; doc < documents; doc++) {
+		if (doc % STEP === 0) yield;
 		for (const { field, text } of textsOf(doc)) {
 			forEachWord(text, field === 'label' || field === 'alias' ? visit : visitText);
 		}
 	}
+	yield;
 	const starts = new Int32Array(wordIds.size + 1);
 	for (let i = 0; i < pairs; i++) {
 		const next = (pairWords[i] as number) + 1;
@@ -559,6 +605,7 @@ export function createSearchIndex(corpus: SearchCorpus): SearchIndex {
 	/** Stem -> the ids of the words that have it. */
 	const stems = new Map<string, number | number[]>();
 	for (const [word, id] of wordIds) {
+		if (id % STEP === 0) yield;
 		textTree.set(word, id);
 		wordList[id] = word;
 		const wordStem = stem(word);

@@ -6,12 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../../../src/lib/graph/load';
+import { allGraphs } from '../../../src/lib/server/graphs';
 import {
 	MAX_LIMIT,
 	MAX_QUERY_LENGTH,
 	type SearchEdge,
 	type SearchNode,
 	createSearchIndex,
+	createSearchIndexInSlices,
 	graphCorpus,
 	normalizeName,
 	searchCorpus
@@ -538,5 +540,22 @@ describe('search reads every text', () => {
 		expect(texts.suggest('kountrees').type?.type).toBe('country');
 		// Nothing to suggest for a query without words.
 		expect(texts.suggest('  ?! ')).toEqual({ names: [], type: null });
+	});
+});
+
+describe('createSearchIndexInSlices', () => {
+	it('builds the index createSearchIndex builds, pausing between slices', async () => {
+		const flagship = allGraphs().get('india-russia');
+		if (!flagship) throw new Error('the flagship graph is missing');
+		for (const corpus of [graphCorpus(flagship), textCorpus()]) {
+			let pauses = 0;
+			const sliced = await createSearchIndexInSlices(corpus, async () => void pauses++, 0);
+			const whole = createSearchIndex(corpus);
+			// With no time to a slice, it pauses at every point it may: after each sort, and every 1,000 documents.
+			expect(pauses).toBeGreaterThanOrEqual(4);
+			for (const query of ['india', 'oil', 'moscow summit', 'putin', 'zzzz', 'def', 'S-400'])
+				expect(sliced.search(query, 20, 20), query).toEqual(whole.search(query, 20, 20));
+			expect(sliced.suggest('indai')).toEqual(whole.suggest('indai'));
+		}
 	});
 });
