@@ -42,6 +42,7 @@ export type WorkerMessage =
 	| { type: 'drawn-nodes'; slice: DrawnNodes }
 	| { type: 'drawn-edges'; slice: DrawnEdges }
 	| { type: 'done' }
+	| { type: 'indexed' }
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
 	| { type: 'results'; id: number; answer: SearchAnswer }
 	| { type: 'suggestions'; id: number; suggestions: Suggestions };
@@ -51,6 +52,11 @@ export interface Searcher {
 	search(query: string, limit: number, relationLimit: number): SearchAnswer | Promise<SearchAnswer>;
 	/** What to offer when a query found nothing (asked once the reader pauses). */
 	suggest(query: string): Suggestions | Promise<Suggestions>;
+	/**
+	 * Calls `listener` when the same query may now find more (a big graph's texts indexed after its names);
+	 * returns how to stop. Absent where answers never change.
+	 */
+	onchange?(listener: () => void): () => void;
 }
 
 /** A drawn graph's details, fetched by shard (off-thread.ts). */

@@ -127,6 +127,7 @@ async function addTexts(drawn: NonNullable<typeof drawing>): Promise<void> {
 		const pause = () => new Promise<void>((resume) => setTimeout(resume, 15));
 		index = await createSearchIndexInSlices(drawnCorpus(columns, texts), pause);
 		drawing = null;
+		scope.postMessage({ type: 'indexed' });
 	} catch (error) {
 		console.warn('Search reads names only for now:', error);
 		drawn.fetching = false;

@@ -42,6 +42,8 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 		let nextId = 0;
 		/** Each query's answer or suggestions, by id, while the worker works on it, and what to answer without it. */
 		const waiting = new Map<number, { reply: (reply: unknown) => void; none: unknown }>();
+		/** Who is told when the worker's index has grown (SearchBox asks its query again). */
+		const listeners = new Set<() => void>();
 		/** Whether the worker stopped (after the graph was in: out of memory, say); queries then find nothing. */
 		let stopped = false;
 		const ask = <T>(request: (id: number) => WorkerRequest, none: T) =>
@@ -100,10 +102,17 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 					remoteSearchers.set(builder.graph, {
 						search: (query, limit, relationLimit) =>
 							ask<SearchAnswer>((id) => ({ type: 'search', id, query, limit, relationLimit }), NO_ANSWER),
-						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }), NO_SUGGESTIONS)
+						suggest: (query) => ask<Suggestions>((id) => ({ type: 'suggest', id, query }), NO_SUGGESTIONS),
+						onchange(listener) {
+							listeners.add(listener);
+							return () => listeners.delete(listener);
+						}
 					});
 					if (drawn) detailSources.set(builder.graph, shardedDetails(id, builder.graph, shards, stamp));
 					done(builder.graph);
+					break;
+				case 'indexed':
+					for (const listener of listeners) listener();
 					break;
 				case 'error':
 					worker.terminate();
