@@ -183,10 +183,15 @@ export async function readLocalGraph(name: string): Promise<LocalGraph | undefin
 	}
 }
 
+/** The name of the kept graph that was fetched from `url` (the last one, if several), or undefined. */
+async function nameOpenedFrom(url: string): Promise<string | undefined> {
+	return (await listLocalGraphsIfAny()).find((kept) => kept.url === url)?.name;
+}
+
 /** The kept graph that was fetched from `url` (the last one, if several), or undefined. */
 export async function findOpenedFrom(url: string): Promise<LocalGraph | undefined> {
-	const meta = (await listLocalGraphsIfAny()).find((kept) => kept.url === url);
-	return meta && readLocalGraph(meta.name);
+	const name = await nameOpenedFrom(url);
+	return name === undefined ? undefined : readLocalGraph(name);
 }
 
 /**
@@ -196,10 +201,7 @@ export async function findOpenedFrom(url: string): Promise<LocalGraph | undefine
 export async function keptNote(
 	origin: { kind: 'local'; name: string } | { kind: 'open'; url: string }
 ): Promise<KeptNote | undefined> {
-	const name =
-		origin.kind === 'local'
-			? origin.name
-			: (await listLocalGraphsIfAny()).find((kept) => kept.url === origin.url)?.name;
+	const name = origin.kind === 'local' ? origin.name : await nameOpenedFrom(origin.url);
 	if (name === undefined) return undefined;
 	const note = notes.get(name) ?? (await readLocalGraph(name));
 	return note && { meta: note.meta, warnings: note.warnings };

@@ -409,6 +409,10 @@ function isDataHead(value: unknown): value is Omit<DataColumn, 'column'> {
 		typeof name === 'string' &&
 		DRAWN_DATA_KINDS.includes(kind as DataKind) &&
 		Array.isArray(values) &&
-		values.every((item) => typeof item === 'string' || typeof item === 'boolean' || Number.isFinite(item))
+		values.every(isDataValue)
 	);
 }
+
+/** Whether `value` is a data value as the format has them: a text, a finite number or a yes/no. */
+export const isDataValue = (value: unknown): value is DataValue =>
+	typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value);

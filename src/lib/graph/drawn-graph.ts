@@ -17,6 +17,7 @@ import {
 	DrawingFileError,
 	type DrawnEntity,
 	type DrawnRelationship,
+	isDataValue,
 	writeDrawingFile
 } from './drawing-file';
 import { MODALITIES } from './rules';
@@ -344,9 +345,7 @@ const isEvidence = (value: unknown): value is { source: string; section: string 
 const isData = (value: unknown): value is Data =>
 	isRecord(value) &&
 	Object.getPrototypeOf(value) === Object.prototype &&
-	Object.values(value).every(
-		(item) => typeof item === 'string' || typeof item === 'boolean' || Number.isFinite(item)
-	);
+	Object.values(value).every(isDataValue);
 
 /** The search corpus of a drawing: its names, and with `texts` every other text the search reads. */
 export function drawnCorpus(columns: DrawingColumns, texts?: SearchTexts): SearchCorpus {

@@ -31,10 +31,9 @@ const RELATIONSHIP_EVENTS = new Set<keyof GraphEvents>([
  */
 export function nodesOnly<G extends AbstractGraph>(graph: G): G {
 	const view: G = Object.create(graph);
-	const none = () => [];
 	Object.defineProperties(view, {
 		size: { value: 0 },
-		edges: { value: none },
+		edges: { value: () => [] },
 		forEachEdge: { value: () => {} },
 		// Listeners go on the graph itself (an emitter's bookkeeping is its own fields, which the view would shadow).
 		on: {
