@@ -4,8 +4,11 @@
  * reload, and forgotten when removed. Files that cannot be opened say why, as `npm run validate` would.
  */
 import { describe, expect, it } from 'vitest';
+import type { Worker } from 'playwright-core';
+import { entityDetails } from '../../src/lib/graph/query';
+import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
-import { graphSettled, nodePosition, panelHeading } from './graph-page';
+import { graphSettled, nodePosition, panelHeading, panelShows } from './graph-page';
 
 const GEXF = 'tests/fixtures/graphs/les-miserables.gexf';
 const CSV = ['tests/fixtures/graphs/tea-routes.edges.csv', 'tests/fixtures/graphs/tea-routes.nodes.csv'];
@@ -105,6 +108,80 @@ describe('opening a graph file in the browser', () => {
 		});
 		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/list\.json/);
 		expect(page.url()).toBe(browser().url('/'));
+	});
+});
+
+describe('opening a big graph file in the browser', () => {
+	const browser = useBrowser();
+	// 400 relationships: above the 300 from which npm test's build draws a graph from its drawing.
+	const BIG = 'tests/fixtures/graphs/big-synthetic.json';
+	const graph = allGraphs().get('big-synthetic');
+	if (!graph) throw new Error('npm test builds tests/fixtures/graphs/big-synthetic.json');
+	const entity =
+		graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || a.localeCompare(b))[0] ?? '';
+	const label = graph.getNodeAttribute(entity, 'label');
+	const description = graph.getNodeAttribute(entity, 'description');
+	// The first relationship the panel lists (the others may be folded).
+	const claim = entityDetails(graph, entity)?.groups[0]?.relations[0]?.claim ?? '?';
+
+	/** The page's workers whose script's name holds `name`, as they start; `closed` those that stopped. */
+	const watchWorkers = (page: { on(event: 'worker', listener: (worker: Worker) => void): unknown }) => {
+		const started: Worker[] = [];
+		const closed = new Set<Worker>();
+		page.on('worker', (worker) => {
+			started.push(worker);
+			worker.on('close', () => closed.add(worker));
+		});
+		const named = (name: string) => started.filter((worker) => worker.url().includes(name));
+		return { named, closed, clear: () => (started.length = 0) };
+	};
+
+	it('is held by the worker that opened it, which hands the page its drawing, details and searches', async () => {
+		const page = await browser().newPage();
+		const workers = watchWorkers(page);
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles(BIG);
+		await page.waitForURL(browser().url('/local/big-synthetic'));
+		await graphSettled(page);
+		// A small graph's opening worker stops once it has handed the graph over; this one holds the graph.
+		const [opener] = workers.named('open-worker');
+		expect(opener).toBeDefined();
+		expect(workers.closed.has(opener as Worker)).toBe(false);
+		expect(workers.named('graph-worker')).toEqual([]);
+
+		// Its search finds a word of descriptions only, once the worker has indexed them.
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
+		await search.pressSequentially('coastal', { delay: 30 });
+		const results = page.getByRole('listbox', { name: 'Search results' });
+		await expect.poll(() => results.getByRole('option').first().innerText()).toMatch(/coastal/i);
+		await search.fill(label);
+		await results
+			.getByRole('option', { name: new RegExp(`^${label}`) })
+			.first()
+			.waitFor();
+		await search.press('Enter');
+		await page.waitForURL(browser().url(`/local/big-synthetic/${entity}`));
+		await panelShows(page, label);
+		const panel = page.getByRole('complementary', { name: 'Details' });
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(description);
+		await expect(panel.getByText(claim, { exact: true }).first().isVisible()).resolves.toBe(true);
+
+		// Read back from where the browser keeps it, by a graph worker of its own: the same path.
+		workers.clear();
+		await page.reload();
+		await panelShows(page, label);
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(description);
+		const [reader] = workers.named('graph-worker');
+		expect(reader).toBeDefined();
+
+		// Removed, it is let go of: its worker stops.
+		await page.getByRole('link', { name: 'Knowledge Graph Explorer' }).click();
+		const kept = page.getByRole('list', { name: 'Your graphs' });
+		await kept.getByRole('button', { name: /^Remove / }).click();
+		await kept.waitFor({ state: 'detached' });
+		await expect.poll(() => workers.closed.has(reader as Worker)).toBe(true);
+		// The reload's 404 is the static host's answer for /local/…, which 404.html turns into the page.
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 });
 

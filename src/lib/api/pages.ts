@@ -6,7 +6,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import { base, resolve } from '$app/paths';
-import { detailedEntity, fetchGraph, fetchMetrics, hasGraph, provideGraph } from '$lib/explorer/graph-source';
+import {
+	DRAWING_FILE_RELATIONSHIPS,
+	detailedEntity,
+	fetchGraph,
+	fetchMetrics,
+	hasGraph,
+	provideGraph
+} from '$lib/explorer/graph-source';
+import type { GraphMetrics } from '$lib/graph/centrality';
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
 import { graphSummary } from '$lib/graph/query';
@@ -69,22 +77,52 @@ async function readKept(
 	graph: string,
 	url: URL
 ): Promise<KnowledgeGraph> {
-	let kept;
-	try {
-		const { readLocalGraph, findOpenedFrom } = await import('$lib/explorer/local-graphs');
-		kept = from === 'local' ? await readLocalGraph(graph) : await findOpenedFrom(graph);
-	} catch (failure) {
+	const local = await import('$lib/explorer/local-graphs');
+	const unreadable = (failure: unknown) =>
 		error(500, `The graph could not be read from this browser's storage: ${String(failure)}`);
+	let meta;
+	try {
+		meta = await local.keptMeta(
+			from === 'local' ? { kind: 'local', name: graph } : { kind: 'open', url: graph }
+		);
+	} catch (failure) {
+		unreadable(failure);
 	}
 	// The rest of the address after the graph's own (an entity, /connect) and the view in its query.
 	const view = url.pathname.split('/').slice(3 + (base ? base.split('/').length - 1 : 0));
-	if (!kept && from === 'open')
+	if (!meta && from === 'open')
 		redirect(307, openHref(graph, (view.length > 0 ? `/${view.join('/')}` : '') + url.search));
-	if (!kept)
+	const gone = () =>
 		error(
 			404,
 			`This browser keeps no graph called “${graph}”: it was removed, or opened in another browser.`
 		);
+	if (!meta) return gone();
+	// A big graph is read and held by a worker, as when it was opened (open-file.ts): its data never reaches the page.
+	if (meta.edges > DRAWING_FILE_RELATIONSHIPS && typeof Worker !== 'undefined') {
+		let metrics: GraphMetrics | null = null;
+		try {
+			const { readOffThread } = await import('$lib/explorer/off-thread');
+			const built = await readOffThread({
+				kept: meta.name,
+				onKept(note, given) {
+					local.noteKept(note, null);
+					metrics = given;
+				}
+			});
+			provideGraph(id, built, metrics);
+			return built;
+		} catch (failure) {
+			return unreadable(failure instanceof Error ? failure.message : failure);
+		}
+	}
+	let kept;
+	try {
+		kept = await local.readLocalGraph(meta.name);
+	} catch (failure) {
+		unreadable(failure);
+	}
+	if (!kept) return gone();
 	const built = buildGraph(kept.data);
 	provideGraph(id, built, kept.metrics);
 	return built;

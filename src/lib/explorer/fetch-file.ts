@@ -7,7 +7,8 @@
  * Why a graph file did not load: the server answered with an error, the connection failed, the file is damaged,
  * or it is of another version of the explorer than the page (a big graph's drawing file or details).
  */
-export type GraphLoadErrorKind = 'http' | 'network' | 'parse' | 'version';
+/** `stopped`: the worker that holds a graph opened in the browser stopped (out of memory, say). */
+export type GraphLoadErrorKind = 'http' | 'network' | 'parse' | 'version' | 'stopped';
 
 /** A graph file that did not load, by kind (status: the HTTP status of an `http` failure). */
 export class GraphLoadError extends Error {
@@ -52,6 +53,8 @@ export function describeLoadError(error: GraphLoadError): string {
 			return 'its file arrived incomplete or damaged.';
 		case 'version':
 			return 'its file was written by another version of the explorer than this page; reload the page, and if that does not help, the site needs to be built again.';
+		case 'stopped':
+			return 'the part of this page that holds the graph stopped, perhaps for lack of memory; reload the page.';
 	}
 }
 

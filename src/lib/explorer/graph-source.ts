@@ -7,14 +7,17 @@
  * in the worker too (`remoteSearchers`; search-source.ts). That code is off-thread.ts, loaded only for such graphs.
  * Above `DRAWING_FILE_RELATIONSHIPS` the worker reads the graph's drawing file instead of its whole file, and an
  * entity's details (descriptions, claims …) are fetched when it is opened (`fetchDetails`; graph/drawn-graph.ts).
+ * A graph opened in the browser above that threshold is held whole by a worker of its own, and drawn the same way
+ * (open-file.ts; `provideGraph`).
  */
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
-import type { DrawingHead, DrawnEdges, DrawnNodes } from '$lib/graph/drawn-graph';
+import type { DetailShard, DrawingHead, DrawnEdges, DrawnNodes } from '$lib/graph/drawn-graph';
 import { graphFileHref, metricsHref } from '$lib/links';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import type { GraphAttributes, GraphFile } from '$lib/graph/schema';
 import type { SearchAnswer, Suggestions } from '$lib/graph/search';
 import { type EntityDetails, entityDetails } from '$lib/graph/query';
+import type { KeptNote } from './local-graphs';
 import {
 	type GraphLoadErrorKind,
 	asGraphLoadError,
@@ -31,6 +34,8 @@ export const DRAWING_FILE_RELATIONSHIPS = __DRAWING_FILE_RELATIONSHIPS__;
 export type WorkerRequest =
 	| { type: 'load'; url: string }
 	| { type: 'draw'; url: string; texts: string }
+	| { type: 'read-kept'; name: string }
+	| { type: 'shard'; id: number; shard: number }
 	| { type: 'search'; id: number; query: string; limit: number; relationLimit: number }
 	| { type: 'suggest'; id: number; query: string };
 
@@ -45,7 +50,9 @@ export type WorkerMessage =
 	| { type: 'indexed' }
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
 	| { type: 'results'; id: number; answer: SearchAnswer }
-	| { type: 'suggestions'; id: number; suggestions: Suggestions };
+	| { type: 'suggestions'; id: number; suggestions: Suggestions }
+	| { type: 'kept'; note: KeptNote; metrics: GraphMetrics }
+	| { type: 'shard'; id: number; shard: DetailShard | null };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
 export interface Searcher {
@@ -117,7 +124,7 @@ export function fetchGraph(
 		const drawn = relationships > DRAWING_FILE_RELATIONSHIPS;
 		graph =
 			(drawn || relationships > OFF_THREAD_RELATIONSHIPS) && typeof Worker !== 'undefined'
-				? import('./off-thread').then((module) => module.readOffThread(id, drawn))
+				? import('./off-thread').then((module) => module.readOffThread({ id, drawn }))
 				: download(graphFileHref(id), fetcher);
 		loaded.set(id, graph);
 		graph.catch(() => loaded.delete(id));
@@ -128,11 +135,23 @@ export function fetchGraph(
 /** Metrics handed over with a graph (`provideGraph`). */
 const givenMetrics = new Map<string, GraphMetrics>();
 
+/** How to let go of a graph that a worker of its own holds (a big graph opened in the browser): stops the worker. */
+export const releases = new WeakMap<KnowledgeGraph, () => void>();
+
+/** Lets go of the graph `id` holds, if a worker holds it, unless it is `kept`. */
+function release(id: string, kept?: KnowledgeGraph): void {
+	loaded.get(id)?.then(
+		(graph) => graph !== kept && releases.get(graph)?.(),
+		() => {}
+	);
+}
+
 /**
- * Hands over a graph that is not downloaded (one the reader opened in the browser, read from where it is kept):
- * `fetchGraph` and `fetchMetrics` answer with it from now on.
+ * Hands over a graph that is not downloaded (one the reader opened in the browser, read from where it is kept, or
+ * drawn by the worker that holds it): `fetchGraph` and `fetchMetrics` answer with it from now on.
  */
 export function provideGraph(id: string, graph: KnowledgeGraph, metrics: GraphMetrics | null): void {
+	release(id, graph);
 	loaded.set(id, Promise.resolve(graph));
 	if (metrics) givenMetrics.set(id, metrics);
 	else givenMetrics.delete(id);
@@ -143,6 +162,7 @@ export const hasGraph = (id: string): boolean => loaded.has(id);
 
 /** Forgets a graph handed over (it was removed), so that it is looked for again. */
 export function forgetGraph(id: string): void {
+	release(id);
 	loaded.delete(id);
 	givenMetrics.delete(id);
 }

@@ -7,21 +7,37 @@
  * The file is either the graph's JSON file (`load`) or, for a graph above DRAWING_FILE_RELATIONSHIPS, its drawing
  * file (`draw`, graph/drawn-graph.ts): then the index first knows the names the drawing holds, and the search's
  * other texts (descriptions, claims …) are fetched when the reader first searches.
+ *
+ * A big graph opened in the browser is held here whole (`holdGraph`): by the worker that opened it
+ * (open-worker.ts, which loads this module once the graph is read, and this module then answers its messages), or
+ * after a reload by a worker that reads it from where the browser keeps it (`read-kept`). It hands the page its
+ * drawing as for a site's graph, through the drawing file the build would write, and answers for its detail shards
+ * (`shard`), which a site's graph has as files. Its data never reaches the page.
  */
-import { generatedKeysTaken } from '$lib/graph/build';
+import { type KnowledgeGraph, buildGraph, generatedKeysTaken } from '$lib/graph/build';
 import { DrawingFileError, type DrawingColumns, readDrawingFile } from '$lib/graph/drawing-file';
-import { asSearchTexts, drawnCorpus, sliceDrawing } from '$lib/graph/drawn-graph';
+import {
+	asSearchTexts,
+	detailShard,
+	detailShardFor,
+	drawingOf,
+	drawnCorpus,
+	sliceDrawing
+} from '$lib/graph/drawn-graph';
 import type { GraphFile } from '$lib/graph/schema';
 import {
 	NO_ANSWER,
 	NO_SUGGESTIONS,
+	type SearchCorpus,
 	type SearchIndex,
 	createSearchIndex,
 	createSearchIndexInSlices,
-	fileCorpus
+	fileCorpus,
+	graphCorpus
 } from '$lib/graph/search';
-import { asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
+import { GraphLoadError, asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
+import { readLocalGraph } from './local-graphs';
 
 /** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
 const SLICE = 2_000;
@@ -39,6 +55,8 @@ let index: SearchIndex | null = null;
 let drawing: { columns: DrawingColumns; texts: string; fetching: boolean; next: number } | null = null;
 /** How long a failed fetch of the search texts waits before the next query tries again, in ms. */
 const TEXTS_RETRY_MS = 10_000;
+/** A graph opened in the browser, held whole: its entities by detail shard, and its drawing's stamp. */
+let held: { graph: KnowledgeGraph; shards: string[][]; stamp: number } | null = null;
 
 scope.onmessage = (event) => {
 	const request = event.data;
@@ -48,6 +66,16 @@ scope.onmessage = (event) => {
 	}
 	if (request.type === 'draw') {
 		void draw(request.url, request.texts);
+		return;
+	}
+	if (request.type === 'read-kept') {
+		void readKept(request.name);
+		return;
+	}
+	if (request.type === 'shard') {
+		const keys = held?.shards[request.shard];
+		const shard = held && keys ? detailShardFor(held.graph, keys, held.stamp) : null;
+		scope.postMessage({ type: 'shard', id: request.id, shard });
 		return;
 	}
 	if (drawing && !drawing.fetching && Date.now() >= drawing.next) void addTexts(drawing);
@@ -92,18 +120,7 @@ async function draw(url: string, texts: string): Promise<void> {
 			if (!(error instanceof DrawingFileError)) throw error;
 			throw refusedFile(url, error);
 		}
-		/** A slice's typed columns (and those in a list of them), moved to the page rather than copied. */
-		const moved = (slice: object) =>
-			Object.values(slice)
-				.flat()
-				.flatMap((column: unknown) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
-		for (const part of sliceDrawing(columns, SLICE)) {
-			if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
-			else if ('nodes' in part)
-				scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, moved(part.nodes));
-			else scope.postMessage({ type: 'drawn-edges', slice: part.edges }, moved(part.edges));
-		}
-		scope.postMessage({ type: 'done' });
+		handOver(columns);
 		index = createSearchIndex(drawnCorpus(columns));
 		drawing = { columns, texts, fetching: false, next: 0 };
 	} catch (error) {
@@ -111,23 +128,83 @@ async function draw(url: string, texts: string): Promise<void> {
 	}
 }
 
+/** Hands the page a drawing's columns in slices, then says it is done. */
+function handOver(columns: DrawingColumns): void {
+	/** A slice's typed columns (and those in a list of them), moved to the page rather than copied. */
+	const moved = (slice: object) =>
+		Object.values(slice)
+			.flat()
+			.flatMap((column: unknown) => (ArrayBuffer.isView(column) ? [column.buffer] : []));
+	for (const part of sliceDrawing(columns, SLICE)) {
+		if ('head' in part) scope.postMessage({ type: 'drawing', head: part.head });
+		else if ('nodes' in part)
+			scope.postMessage({ type: 'drawn-nodes', slice: part.nodes }, moved(part.nodes));
+		else scope.postMessage({ type: 'drawn-edges', slice: part.edges }, moved(part.edges));
+	}
+	scope.postMessage({ type: 'done' });
+}
+
 /**
- * Fetches a drawn graph's search texts and indexes them with its names; until then (and if they fail to load,
- * until the next query tries again) the index answers from the names. The index of every text is built a slice
- * at a time (some 10 to 15 s at 500,000 relationships here), so that queries meanwhile are answered from the
- * names rather than kept waiting.
+ * Holds `graph` (a big graph opened in the browser) and hands the page its drawing, through the drawing file the
+ * build would write, so that the page takes the path of a site's big graph. The search answers from the names at
+ * once, and from every text once they are indexed.
+ */
+export function holdGraph(graph: KnowledgeGraph): void {
+	const columns = readDrawingFile(drawingOf(graph));
+	const shards: string[][] = Array.from({ length: columns.shards }, () => []);
+	for (const key of columns.keys) shards[detailShard(key, columns.shards)]?.push(key);
+	handOver(columns);
+	held = { graph, shards, stamp: columns.stamp };
+	index = createSearchIndex(drawnCorpus(columns));
+	void indexInSlices(graphCorpus(graph)).catch((error: unknown) =>
+		console.warn('Search reads names only:', error)
+	);
+}
+
+/** The big graph `name` that the browser keeps, read from there, said of to the page, and held (`holdGraph`). */
+async function readKept(name: string): Promise<void> {
+	try {
+		const kept = await readLocalGraph(name);
+		if (!kept)
+			throw new GraphLoadError(
+				'http',
+				`This browser keeps no graph called “${name}”: it was removed, or opened in another browser.`,
+				404
+			);
+		scope.postMessage({
+			type: 'kept',
+			note: { meta: kept.meta, warnings: kept.warnings },
+			metrics: kept.metrics
+		});
+		holdGraph(buildGraph(kept.data));
+	} catch (error) {
+		fail(error);
+	}
+}
+
+/**
+ * Indexes every text of `corpus` a slice at a time (some 10 to 15 s at 500,000 relationships here), so that
+ * queries meanwhile are answered from the index of names; then says so, and the page asks its query again. A rest
+ * between slices leaves the machine to the page: on 2 cores, an entity opened meanwhile showed in a median of
+ * 181 ms with a 15 ms rest, 221 ms with none (three sessions each, same site and machine).
+ */
+async function indexInSlices(corpus: SearchCorpus): Promise<void> {
+	const pause = () => new Promise<void>((resume) => setTimeout(resume, 15));
+	index = await createSearchIndexInSlices(corpus, pause);
+	scope.postMessage({ type: 'indexed' });
+}
+
+/**
+ * Fetches a drawn graph's search texts and indexes them with its names (`indexInSlices`); until then (and if they
+ * fail to load, until the next query tries again) the index answers from the names.
  */
 async function addTexts(drawn: NonNullable<typeof drawing>): Promise<void> {
 	drawn.fetching = true;
 	try {
 		const { columns } = drawn;
 		const texts = asSearchTexts(await readJson(await fetchFile(drawn.texts), drawn.texts), columns);
-		// A rest between slices leaves the machine to the page: on 2 cores, an entity opened meanwhile showed in a
-		// median of 181 ms with a 15 ms rest, 221 ms with none (three sessions each, same site and machine).
-		const pause = () => new Promise<void>((resume) => setTimeout(resume, 15));
-		index = await createSearchIndexInSlices(drawnCorpus(columns, texts), pause);
+		await indexInSlices(drawnCorpus(columns, texts));
 		drawing = null;
-		scope.postMessage({ type: 'indexed' });
 	} catch (error) {
 		console.warn('Search reads names only for now:', error);
 		drawn.fetching = false;

@@ -59,8 +59,11 @@ const DATABASE = 'knowledge-graph-explorer';
 const META = 'meta';
 const GRAPHS = 'graphs';
 
-/** Graphs kept in memory because IndexedDB could not take them (gone on reload). */
-const inMemory = new Map<string, LocalGraph>();
+/**
+ * Graphs kept in memory because IndexedDB could not take them (gone on reload): whole, or only their note when a
+ * worker holds their data (a big graph; open-file.ts).
+ */
+const inMemory = new Map<string, LocalGraph | KeptNote>();
 /** Why each graph in memory could not be kept. */
 const notKept = new Map<string, string>();
 /** What the page of each graph read or kept here says of it, by name: so that it need not read the data again. */
@@ -171,7 +174,7 @@ export async function listLocalGraphsIfAny(): Promise<LocalGraphMeta[]> {
 /** The kept graph `name`, or undefined. */
 export async function readLocalGraph(name: string): Promise<LocalGraph | undefined> {
 	const held = inMemory.get(name);
-	if (held) return held;
+	if (held) return 'data' in held ? held : undefined;
 	try {
 		const kept = (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
 		if (kept) notes.set(name, { meta: kept.meta, warnings: kept.warnings });
@@ -183,25 +186,34 @@ export async function readLocalGraph(name: string): Promise<LocalGraph | undefin
 	}
 }
 
-/** The name of the kept graph that was fetched from `url` (the last one, if several), or undefined. */
-async function nameOpenedFrom(url: string): Promise<string | undefined> {
-	return (await listLocalGraphsIfAny()).find((kept) => kept.url === url)?.name;
-}
+/** Where a kept graph's page says it came from: a file (its name) or an address. */
+export type KeptOrigin = { kind: 'local'; name: string } | { kind: 'open'; url: string };
 
-/** The kept graph that was fetched from `url` (the last one, if several), or undefined. */
-export async function findOpenedFrom(url: string): Promise<LocalGraph | undefined> {
-	const name = await nameOpenedFrom(url);
-	return name === undefined ? undefined : readLocalGraph(name);
+/**
+ * What the list says of the kept graph of `origin` (for an address, the last one fetched from it), without reading
+ * its data; undefined when there is none.
+ */
+export async function keptMeta(origin: KeptOrigin): Promise<LocalGraphMeta | undefined> {
+	if (origin.kind === 'open') {
+		const url = origin.url;
+		return (await listLocalGraphsIfAny()).find((kept) => kept.url === url);
+	}
+	const held = inMemory.get(origin.name);
+	if (held) return held.meta;
+	try {
+		return (await transaction('readonly', ({ meta }) => meta.get(origin.name))) as LocalGraphMeta | undefined;
+	} catch (error) {
+		if (nothingKept()) return undefined;
+		throw error;
+	}
 }
 
 /**
  * What the page of the graph of `origin` says of it (KeptNote), or undefined when this browser keeps no such graph.
  * Reads the graph's data only if this page has not read or kept it yet; holds none of it.
  */
-export async function keptNote(
-	origin: { kind: 'local'; name: string } | { kind: 'open'; url: string }
-): Promise<KeptNote | undefined> {
-	const name = origin.kind === 'local' ? origin.name : await nameOpenedFrom(origin.url);
+export async function keptNote(origin: KeptOrigin): Promise<KeptNote | undefined> {
+	const name = origin.kind === 'local' ? origin.name : (await keptMeta(origin))?.name;
 	if (name === undefined) return undefined;
 	const note = notes.get(name) ?? (await readLocalGraph(name));
 	return note && { meta: note.meta, warnings: note.warnings };
@@ -213,18 +225,40 @@ export async function keptNote(
  */
 export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
 	try {
-		await transaction('readwrite', ({ meta, graphs }) => {
-			meta.put(graph.meta);
-			return graphs.put(graph);
-		});
-		notes.set(graph.meta.name, { meta: graph.meta, warnings: graph.warnings });
-		inMemory.delete(graph.meta.name);
-		notKept.delete(graph.meta.name);
+		await storeLocalGraph(graph);
+		noteKept(graph, null);
 	} catch (error) {
 		const failure = error instanceof LocalStoreError ? error : storeError(error);
-		inMemory.set(graph.meta.name, graph);
-		notKept.set(graph.meta.name, failure.message);
+		noteKept(graph, failure.message);
 		throw failure;
+	}
+}
+
+/**
+ * Writes `graph` to IndexedDB, nothing more: a worker that keeps a big graph itself calls it, and the page then
+ * notes the graph (`noteKept`). Rejects with a LocalStoreError.
+ */
+export async function storeLocalGraph(graph: LocalGraph): Promise<void> {
+	await transaction('readwrite', ({ meta, graphs }) => {
+		meta.put(graph.meta);
+		return graphs.put(graph);
+	});
+}
+
+/**
+ * Notes a graph read or kept (its note, so that its page need not read its data again); with `whyNot`, the reason
+ * the browser could not keep it, and it is listed from this page's memory until the page is reloaded. A whole
+ * `LocalGraph` is held there whole; a note alone where a worker holds its data.
+ */
+export function noteKept(graph: LocalGraph | KeptNote, whyNot: string | null): void {
+	const { name } = graph.meta;
+	notes.set(name, { meta: graph.meta, warnings: graph.warnings });
+	if (whyNot === null) {
+		inMemory.delete(name);
+		notKept.delete(name);
+	} else {
+		inMemory.set(name, graph);
+		notKept.set(name, whyNot);
 	}
 }
 

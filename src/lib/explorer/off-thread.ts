@@ -4,6 +4,10 @@
  * over in slices, each one short task for the page to add to its graph; then it answers the graph's searches.
  * A drawn graph's details are fetched here by shard when an entity is opened, and its neighbours' when the page
  * is idle.
+ *
+ * A big graph opened in the browser is held whole by a worker (graph-worker.ts `holdGraph`): the one that opened it
+ * (open-file.ts), or after a reload one that reads it from where the browser keeps it. It is drawn the same way, and
+ * its detail shards are asked of that worker rather than fetched.
  */
 import { type KnowledgeGraph, graphBuilder } from '$lib/graph/build';
 import { DrawingFileError } from '$lib/graph/drawing-file';
@@ -16,24 +20,47 @@ import {
 } from '$lib/graph/drawn-graph';
 import { NO_ANSWER, NO_SUGGESTIONS, type SearchAnswer, type Suggestions } from '$lib/graph/search';
 import { detailShardHref, drawingHref, graphFileHref, searchTextsHref } from '$lib/links';
+import type { GraphMetrics } from '$lib/graph/centrality';
 import { GraphLoadError, asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import {
 	type DetailsSource,
 	type WorkerMessage,
 	type WorkerRequest,
 	detailSources,
+	releases,
 	remoteSearchers
 } from './graph-source';
+import type { KeptNote } from './local-graphs';
+import type { OpenRequest } from './open-file';
 
 /** Shards fetched ahead for an opened entity's neighbours, at most; and shards fetched at once for an export. */
 const PREFETCH_SHARDS = 6;
 
-/** Graph `id`, read by a worker: from its drawing file when `drawn`, else from its graph file. */
-export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGraph> {
+/**
+ * What a worker reads a graph from: the site's graph `id`, from its drawing file when `drawn`, else from its graph
+ * file; a big graph opened in the browser, from where the browser keeps it (`kept`, its name; `onKept` is told what
+ * its page says of it and its metrics, before it is drawn); or the `worker` that opened it and holds it.
+ */
+export type OffThreadSource =
+	| { id: string; drawn: boolean }
+	| { kept: string; onKept(note: KeptNote, metrics: GraphMetrics): void }
+	| { worker: Worker };
+
+/** A graph read by a worker (see OffThreadSource). */
+export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> {
 	const absolute = (href: string) => new URL(href, location.href).href;
-	const url = absolute(drawn ? drawingHref(id) : graphFileHref(id));
+	const site = 'id' in source ? source : null;
+	const drawn = site ? site.drawn : true;
+	const url = site
+		? absolute(site.drawn ? drawingHref(site.id) : graphFileHref(site.id))
+		: 'kept' in source
+			? `the graph “${source.kept}” kept in this browser`
+			: 'the graph opened';
 	return new Promise((done, fail) => {
-		const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
+		const worker =
+			'worker' in source
+				? source.worker
+				: new Worker(new URL('./graph-worker.ts', import.meta.url), { type: 'module' });
 		/** The graph being built, and how a slice of entities or relationships is added to it. */
 		type Add = (slice: unknown) => void;
 		let builder: { graph: KnowledgeGraph; addNodes: Add; addEdges: Add } | null = null;
@@ -62,7 +89,10 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 			waiting.clear();
 			// The worker's script did not arrive or did not start (or, once the graph is in, the worker stopped).
 			fail(
-				new GraphLoadError('network', `${url} could not be read: ${event.message || 'the worker failed'}`)
+				new GraphLoadError(
+					site ? 'network' : 'stopped',
+					`${url} could not be read: ${event.message || 'the worker failed'}`
+				)
 			);
 		};
 		worker.onmessage = ({ data: message }: MessageEvent<WorkerMessage>) => {
@@ -108,7 +138,12 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 							return () => listeners.delete(listener);
 						}
 					});
-					if (drawn) detailSources.set(builder.graph, shardedDetails(id, builder.graph, shards, stamp));
+					if (drawn)
+						detailSources.set(
+							builder.graph,
+							shardedDetails(builder.graph, shards, stamp, site ? shardFiles(site.id) : askShard)
+						);
+					if (!site) releases.set(builder.graph, () => worker.terminate());
 					done(builder.graph);
 					break;
 				case 'indexed':
@@ -118,39 +153,83 @@ export function readOffThread(id: string, drawn: boolean): Promise<KnowledgeGrap
 					worker.terminate();
 					fail(new GraphLoadError(message.kind, message.message, message.status));
 					break;
+				case 'kept':
+					if ('kept' in source) source.onKept(message.note, message.metrics);
+					break;
 				case 'results':
 				case 'suggestions':
-					waiting.get(message.id)?.reply(message.type === 'results' ? message.answer : message.suggestions);
+				case 'shard':
+					waiting.get(message.id)?.reply(replyOf(message));
 					waiting.delete(message.id);
 					break;
 			}
 		};
-		post(drawn ? { type: 'draw', url, texts: absolute(searchTextsHref(id)) } : { type: 'load', url });
+		/** The detail shards of a graph the worker holds whole, asked of it. */
+		const askShard: ShardReader = {
+			read: (shard) =>
+				ask<unknown>((id) => ({ type: 'shard', id, shard }), null).then((value) => {
+					if (value === null) throw new GraphLoadError('stopped', `${url}: its worker stopped`);
+					return value;
+				}),
+			name: (shard) => `${url}, details ${shard}`
+		};
+		if ('worker' in source) worker.postMessage({ type: 'hold' } satisfies OpenRequest);
+		else if ('kept' in source) post({ type: 'read-kept', name: source.kept });
+		else if (source.drawn) post({ type: 'draw', url, texts: absolute(searchTextsHref(source.id)) });
+		else post({ type: 'load', url });
 	});
 }
 
+/** What a worker's reply to a query holds. */
+function replyOf(message: Extract<WorkerMessage, { id: number }>): unknown {
+	switch (message.type) {
+		case 'results':
+			return message.answer;
+		case 'suggestions':
+			return message.suggestions;
+		case 'shard':
+			return message.shard;
+	}
+}
+
+/** Where a drawn graph's detail shards come from: each as it comes (shardedDetails checks it), and its name. */
+interface ShardReader {
+	read(shard: number): Promise<unknown>;
+	name(shard: number): string;
+}
+
+/** The detail shards of the site's graph `id`, fetched as files. */
+function shardFiles(id: string): ShardReader {
+	return {
+		read: async (shard) => readJson(await fetchFile(detailShardHref(id, shard)), detailShardHref(id, shard)),
+		name: (shard) => detailShardHref(id, shard)
+	};
+}
+
 /**
- * The details of drawn graph `id`, in `shards` shards of the drawing file of `stamp`: each fetched once, a failed
- * one again when asked again.
+ * The details of a drawn graph, in `shards` shards of the drawing file of `stamp`: each read once, a failed one
+ * again when asked again.
  */
-function shardedDetails(id: string, graph: KnowledgeGraph, shards: number, stamp: number): DetailsSource {
+function shardedDetails(
+	graph: KnowledgeGraph,
+	shards: number,
+	stamp: number,
+	reader: ShardReader
+): DetailsSource {
 	const fetched = new Map<number, Promise<void>>();
 	const fetchShard = (shard: number): Promise<void> => {
 		let done = fetched.get(shard);
 		if (!done) {
-			const url = detailShardHref(id, shard);
-			done = fetchFile(url)
-				.then((response) => readJson(response, url))
-				.then((value) => {
-					let details: DetailShard;
-					try {
-						details = asDetailShard(value, stamp);
-					} catch (error) {
-						if (!(error instanceof DrawingFileError)) throw error;
-						throw refusedFile(url, error);
-					}
-					addDetails(graph, details);
-				});
+			done = reader.read(shard).then((value) => {
+				let details: DetailShard;
+				try {
+					details = asDetailShard(value, stamp);
+				} catch (error) {
+					if (!(error instanceof DrawingFileError)) throw error;
+					throw refusedFile(reader.name(shard), error);
+				}
+				addDetails(graph, details);
+			});
 			fetched.set(shard, done);
 			done.catch(() => fetched.delete(shard));
 		}

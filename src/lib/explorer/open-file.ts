@@ -11,7 +11,7 @@ import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
 import { buildGraph } from '$lib/graph/build';
 import { provideGraph } from './graph-source';
-import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor } from './local-graphs';
+import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor, noteKept } from './local-graphs';
 
 /** A file handed to the worker: its name and its bytes (transferred, not copied). */
 export interface FileBytes {
@@ -19,16 +19,48 @@ export interface FileBytes {
 	bytes: ArrayBuffer;
 }
 
-export interface OpenRequest {
-	file: FileBytes;
-	/** The other files chosen with it, for a reader that needs one (`tea.nodes.csv` with `tea.edges.csv`). */
-	companions: FileBytes[];
+/**
+ * What the page asks of the worker that opens a graph: to read a file (`read`); then, for a big graph, which it holds
+ * rather than hand over, to keep it in the browser (`keep`) and to hold it for the page (`hold`; off-thread.ts).
+ */
+export type OpenRequest =
+	| {
+			type: 'read';
+			file: FileBytes;
+			/** The other files chosen with it, for a reader that needs one (`tea.nodes.csv` with `tea.edges.csv`). */
+			companions: FileBytes[];
+	  }
+	| { type: 'keep'; meta: LocalGraphMeta }
+	| { type: 'hold' };
+
+/** What the page keeps and shows of a graph it opened. */
+export interface OpenedSummary {
+	/** The id its file gives it, if any (our curated format), and its title. */
+	id: string;
+	title: string;
+	nodes: number;
+	edges: number;
 }
 
+/**
+ * What the opening worker says: the stage under way; the file's problems; the graph read (`done`: a small one,
+ * handed over; `held`: a big one, which the worker keeps and draws itself, above DRAWING_FILE_RELATIONSHIPS
+ * relationships); and whether it kept a graph it holds (`kept`; `whyNot`: why the browser could not).
+ */
 export type OpenMessage =
 	| { type: 'progress'; stage: string }
 	| { type: 'problems'; problems: Problem[] }
-	| { type: 'done'; data: GraphFile; metrics: GraphMetrics; format: string; warnings: Problem[] };
+	| ({ type: 'done'; data: GraphFile } & Opened)
+	| ({ type: 'held' } & Opened)
+	| { type: 'kept'; whyNot: string | null };
+
+/** What the opening worker says of a graph it read. */
+interface Opened {
+	summary: OpenedSummary;
+	metrics: GraphMetrics;
+	format: string;
+	warnings: Problem[];
+}
 
 /**
  * Opened: the id of the graph (`local/<name>`, or `open/<URL>` for a fetched file); or not, with the problems (none
@@ -91,11 +123,11 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 				)
 			]
 		};
-	let request: OpenRequest;
+	let request: Extract<OpenRequest, { type: 'read' }>;
 	try {
 		options.onStage?.('Reading the file');
 		const read = async (f: File): Promise<FileBytes> => ({ name: f.name, bytes: await f.arrayBuffer() });
-		request = { file: await read(file), companions: await Promise.all(companions.map(read)) };
+		request = { type: 'read', file: await read(file), companions: await Promise.all(companions.map(read)) };
 	} catch (error) {
 		return {
 			ok: false,
@@ -105,65 +137,117 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		};
 	}
 	if (options.signal?.aborted) return CANCELLED;
-	const answer = await inWorker(request, options);
-	if (options.signal?.aborted) return CANCELLED;
-	if (answer.type !== 'done') return { ok: false, problems: answer.problems };
-
-	// A file fetched again from the same address replaces the copy kept before; anything else gets a new name.
-	const name = await nameFor(graphIdSlug(answer.data.attributes.id || file.name), options.url);
-	if (options.signal?.aborted) return CANCELLED;
-	const meta: LocalGraphMeta = {
-		name,
-		title: answer.data.attributes.title,
-		fileName: [file, ...companions].map((f) => f.name).join(', '),
-		format: answer.format,
-		bytes,
-		nodes: answer.data.nodes.length,
-		edges: answer.data.edges.length,
-		openedAt: new Date().toISOString(),
-		...(options.url ? { url: options.url } : {})
-	};
+	const worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
 	try {
-		await keepLocalGraph({ meta, data: answer.data, metrics: answer.metrics, warnings: answer.warnings });
-	} catch {
-		// Held in this page's memory instead, with the reason, which the graph's page shows (whyNotKept).
+		const opening = answerOf(worker, options.signal, file.name, options.onStage);
+		worker.postMessage(request, [request.file.bytes, ...request.companions.map((c) => c.bytes)]);
+		const answer = await opening;
+		if (options.signal?.aborted) return CANCELLED;
+		if (answer.type === 'problems') return { ok: false, problems: answer.problems };
+		if (answer.type !== 'done' && answer.type !== 'held') throw new Error(`unexpected ${answer.type}`);
+
+		// A file fetched again from the same address replaces the copy kept before; anything else gets a new name.
+		const { summary } = answer;
+		const name = await nameFor(graphIdSlug(summary.id || file.name), options.url);
+		if (options.signal?.aborted) return CANCELLED;
+		const meta: LocalGraphMeta = {
+			name,
+			title: summary.title,
+			fileName: [file, ...companions].map((f) => f.name).join(', '),
+			format: answer.format,
+			bytes,
+			nodes: summary.nodes,
+			edges: summary.edges,
+			openedAt: new Date().toISOString(),
+			...(options.url ? { url: options.url } : {})
+		};
+		const id = keptGraphId(meta);
+		// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
+		// showed before).
+		if (answer.type === 'done') {
+			try {
+				await keepLocalGraph({ meta, data: answer.data, metrics: answer.metrics, warnings: answer.warnings });
+			} catch {
+				// Held in this page's memory instead, with the reason, which the graph's page shows (whyNotKept).
+			}
+			provideGraph(id, buildGraph(answer.data), answer.metrics);
+			return { ok: true, id };
+		}
+		// A big graph: the worker keeps it, and holds it to draw it and answer for it; its data never reaches the page.
+		options.onStage?.('Keeping it in this browser');
+		const kept = answerOf(worker, options.signal, file.name);
+		worker.postMessage({ type: 'keep', meta } satisfies OpenRequest);
+		const keeping = await kept;
+		if (options.signal?.aborted) return CANCELLED;
+		if (keeping.type !== 'kept')
+			return { ok: false, problems: 'problems' in keeping ? keeping.problems : [] };
+		noteKept({ meta, warnings: answer.warnings }, keeping.whyNot);
+		options.onStage?.('Drawing it');
+		const { readOffThread } = await import('./off-thread');
+		const graph = await untilCancelled(readOffThread({ worker }), options.signal);
+		if (!graph) {
+			worker.terminate();
+			return CANCELLED;
+		}
+		provideGraph(id, graph, answer.metrics);
+		return { ok: true, id };
+	} catch (error) {
+		worker.terminate();
+		if (options.signal?.aborted) return CANCELLED;
+		const why = error instanceof Error ? error.message : String(error);
+		return { ok: false, problems: [fileProblem(file.name, 'internal.bug', `could not be opened: ${why}`)] };
 	}
-	// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
-	// showed before).
-	const id = keptGraphId(meta);
-	provideGraph(id, buildGraph(answer.data), answer.metrics);
-	return { ok: true, id };
 }
 
-function inWorker(
-	request: OpenRequest,
-	{ onStage, signal }: OpenOptions
-): Promise<Extract<OpenMessage, { type: 'done' | 'problems' }>> {
+/**
+ * The opening worker's next answer (anything but progress, which goes to `onStage`): on a failure of the worker, the
+ * file's one problem saying so; when `signal` cancels, no problem, and the worker is stopped. A worker that answered
+ * `done`, or failed, is stopped; one that holds a graph is not.
+ */
+function answerOf(
+	worker: Worker,
+	signal: AbortSignal | undefined,
+	fileName: string,
+	onStage?: (stage: string) => void
+): Promise<Exclude<OpenMessage, { type: 'progress' }>> {
 	return new Promise((done) => {
-		const worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
-		const finish = (answer: Extract<OpenMessage, { type: 'done' | 'problems' }>) => {
-			worker.terminate();
+		const finish = (answer: Exclude<OpenMessage, { type: 'progress' }>, stop: boolean) => {
+			if (stop) worker.terminate();
+			worker.onmessage = worker.onmessageerror = worker.onerror = null;
 			signal?.removeEventListener('abort', cancel);
 			done(answer);
 		};
 		// The caller sees the signal; what is answered here is never shown.
-		const cancel = () => finish({ type: 'problems', problems: [] });
+		const cancel = () => finish({ type: 'problems', problems: [] }, true);
 		signal?.addEventListener('abort', cancel);
 		worker.onmessage = ({ data: message }: MessageEvent<OpenMessage>) => {
 			if (message.type === 'progress') onStage?.(message.stage);
-			else finish(message);
+			else finish(message, message.type !== 'held' && message.type !== 'kept');
 		};
 		/** The worker stopped, or sent what cannot be read: the file's one problem says so. */
 		const stopped = (why: string) =>
-			finish({
-				type: 'problems',
-				problems: [fileProblem(request.file.name, 'internal.bug', `could not be opened: ${why}`)]
-			});
+			finish(
+				{
+					type: 'problems',
+					problems: [fileProblem(fileName, 'internal.bug', `could not be opened: ${why}`)]
+				},
+				true
+			);
 		worker.onmessageerror = () => stopped('the reading sent back what the page cannot read');
 		worker.onerror = (event) => {
 			event.preventDefault();
 			stopped(`the reading stopped (${event.message || 'the worker failed, perhaps for lack of memory'})`);
 		};
-		worker.postMessage(request, [request.file.bytes, ...request.companions.map((c) => c.bytes)]);
+	});
+}
+
+/** What `work` gives, or null as soon as `signal` cancels. */
+function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+	if (!signal) return work;
+	return new Promise((done, fail) => {
+		const cancel = () => done(null);
+		if (signal.aborted) return cancel();
+		signal.addEventListener('abort', cancel, { once: true });
+		work.then(done, fail).finally(() => signal.removeEventListener('abort', cancel));
 	});
 }

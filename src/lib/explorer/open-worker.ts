@@ -3,16 +3,23 @@
  * check and import it, lay it out when it has no positions, compute its metrics; report each stage as it
  * starts. The page cancels by terminating the worker. The protocol is `OpenRequest` / `OpenMessage`
  * (open-file.ts).
+ *
+ * A small graph is handed to the page whole. A big one (above DRAWING_FILE_RELATIONSHIPS relationships) stays here:
+ * asked to, this worker keeps it in the browser (IndexedDB) and then holds it for the page as a graph worker does
+ * (graph-worker.ts `holdGraph`: its drawing, its details, its searches), so that its data never reaches the page.
  */
 import { z } from 'zod';
-import { buildGraph, exportGraph } from '$lib/graph/build';
-import { computeMetrics } from '$lib/graph/centrality';
+import { type KnowledgeGraph, buildGraph, exportGraph } from '$lib/graph/build';
+import { type GraphMetrics, computeMetrics } from '$lib/graph/centrality';
 import { FORMATS, describeFormats, formatOf } from '$lib/graph/formats/catalogue';
 import type { GraphReader } from '$lib/graph/formats/reader';
 import { isImportedGraphData } from '$lib/graph/import';
 import { withDataKinds } from '$lib/graph/attributes';
 import { validateGraphData } from '$lib/graph/validate';
 import { type Problem, fileProblem } from '$lib/graph/problems';
+import type { LocalGraphMeta } from './local-graphs';
+import { DRAWING_FILE_RELATIONSHIPS } from './graph-source';
+import { LocalStoreError, storeLocalGraph } from './local-graphs';
 import type { OpenMessage, OpenRequest } from './open-file';
 
 // zod would probe for `new Function`, which the Content-Security-Policy forbids (src/lib/server/csp.js).
@@ -23,16 +30,26 @@ const scope = self as unknown as {
 	postMessage(message: OpenMessage): void;
 };
 
+/** A big graph read here, until the page asks to hold it: with what keeping it needs. */
+let held: { graph: KnowledgeGraph; metrics: GraphMetrics; warnings: Problem[] } | null = null;
+
 scope.onmessage = async ({ data: request }) => {
 	try {
-		scope.postMessage(await open(request));
+		if (request.type === 'read') scope.postMessage(await open(request));
+		else if (request.type === 'keep') scope.postMessage(await keep(request.meta));
+		else if (request.type === 'hold' && held) {
+			// From here on the graph worker's module answers this worker's messages.
+			const { holdGraph } = await import('./graph-worker');
+			holdGraph(held.graph);
+			held = null;
+		}
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		scope.postMessage({
 			type: 'problems',
 			problems: [
 				fileProblem(
-					request.file.name,
+					request.type === 'read' ? request.file.name : 'The graph',
 					'internal.bug',
 					`could not be opened (this is a bug, please report it): ${message}`
 				)
@@ -40,6 +57,18 @@ scope.onmessage = async ({ data: request }) => {
 		});
 	}
 };
+
+/** Keeps the big graph held here in the browser, as `meta` says; says why not if the browser cannot. */
+async function keep(meta: LocalGraphMeta): Promise<OpenMessage> {
+	if (!held) throw new Error('no graph is held to keep');
+	const { graph, metrics, warnings } = held;
+	try {
+		await storeLocalGraph({ meta, data: exportGraph(graph), metrics, warnings });
+		return { type: 'kept', whyNot: null };
+	} catch (error) {
+		return { type: 'kept', whyNot: error instanceof LocalStoreError ? error.message : String(error) };
+	}
+}
 
 /** Each format's reader, loaded only for a file of its format (the XML and RDF parsers are most of the weight). */
 const READERS: Record<keyof typeof FORMATS, () => Promise<GraphReader>> = {
@@ -52,7 +81,7 @@ const READERS: Record<keyof typeof FORMATS, () => Promise<GraphReader>> = {
 
 const stage = (text: string) => scope.postMessage({ type: 'progress', stage: text });
 
-async function open({ file, companions }: OpenRequest): Promise<OpenMessage> {
+async function open({ file, companions }: Extract<OpenRequest, { type: 'read' }>): Promise<OpenMessage> {
 	stage('Reading the file');
 	const companion = (name: string) => {
 		const wanted = name.split(/[\\/]/).pop()?.toLowerCase();
@@ -81,13 +110,18 @@ async function open({ file, companions }: OpenRequest): Promise<OpenMessage> {
 	stage('Measuring it');
 	const graph = withDataKinds(buildGraph(checked.data));
 	const metrics = computeMetrics(graph);
-	return {
-		type: 'done',
-		data: exportGraph(graph),
+	const { id: ownId, title } = graph.getAttributes();
+	const opened = {
+		summary: { id: ownId, title, nodes: graph.order, edges: graph.size },
 		metrics,
 		format: format.name,
 		warnings: named([...(read.warnings ?? []), ...checked.warnings])
 	};
+	if (graph.size > DRAWING_FILE_RELATIONSHIPS) {
+		held = { graph, metrics, warnings: opened.warnings };
+		return { type: 'held', ...opened };
+	}
+	return { type: 'done', data: exportGraph(graph), ...opened };
 }
 
 /** The id a file of our curated format gives itself; null for anything else. */

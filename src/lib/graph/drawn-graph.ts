@@ -107,29 +107,54 @@ function present<T extends object>(value: T): Partial<T> {
 	return kept;
 }
 
+/** What a shard holds of an entity. */
+const entityPart = ({ description, aliases, originalId, data }: NodeAttributes): EntityDetailsPart =>
+	present({ description, aliases, originalId, data });
+/** What a shard holds of a relationship. */
+const relationshipPart = ({ claim, evidence, data, attributedTo }: EdgeAttributes): RelationshipDetailsPart =>
+	present({ claim, evidence, data, attributedTo });
+
 /** The detail shards of `graph`, shard i at index i, for its drawing file of `stamp`. */
 export function detailShards(graph: KnowledgeGraph, stamp: number): DetailShard[] {
 	const count = shardCount(graph.order);
-	const shards: DetailShard[] = Array.from({ length: count }, () => ({
-		version: DETAILS_VERSION,
-		stamp,
-		entities: [],
-		relationships: []
-	}));
-	graph.forEachNode((key, { description, aliases, originalId, data }) => {
-		shards[detailShard(key, count)]?.entities.push([
-			key,
-			present({ description, aliases, originalId, data })
-		]);
+	const shards: DetailShard[] = Array.from({ length: count }, () => emptyShard(stamp));
+	graph.forEachNode((key, attributes) => {
+		shards[detailShard(key, count)]?.entities.push([key, entityPart(attributes)]);
 	});
-	graph.forEachEdge((key, { claim, evidence, data, attributedTo }, source, target) => {
-		const part = present({ claim, evidence, data, attributedTo });
+	graph.forEachEdge((key, attributes, source, target) => {
+		const part = relationshipPart(attributes);
 		const [from, to] = [detailShard(source, count), detailShard(target, count)];
 		shards[from]?.relationships.push([key, part]);
 		if (to !== from) shards[to]?.relationships.push([key, part]);
 	});
 	return shards;
 }
+
+/**
+ * The detail shard of `graph` that holds the entities `keys` (those of one shard), made when it is asked for: a
+ * graph opened in the browser has no shard files, and its worker answers with this.
+ */
+export function detailShardFor(graph: KnowledgeGraph, keys: readonly string[], stamp: number): DetailShard {
+	const shard = emptyShard(stamp);
+	const seen = new Set<string>();
+	for (const key of keys) {
+		if (!graph.hasNode(key)) continue;
+		shard.entities.push([key, entityPart(graph.getNodeAttributes(key))]);
+		graph.forEachEdge(key, (edge, attributes) => {
+			if (seen.has(edge)) return;
+			seen.add(edge);
+			shard.relationships.push([edge, relationshipPart(attributes)]);
+		});
+	}
+	return shard;
+}
+
+const emptyShard = (stamp: number): DetailShard => ({
+	version: DETAILS_VERSION,
+	stamp,
+	entities: [],
+	relationships: []
+});
 
 /**
  * The search texts of `graph` beyond its names (aliases, descriptions, claims, text and category attributes), for

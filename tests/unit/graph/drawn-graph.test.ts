@@ -22,6 +22,7 @@ import {
 	asDetailShard,
 	asSearchTexts,
 	detailShard,
+	detailShardFor,
 	detailShards,
 	drawingOf,
 	drawnCorpus,
@@ -164,6 +165,18 @@ describe('a graph drawn from its drawing file', () => {
 });
 
 describe('detail shards', () => {
+	it.each(graphs())('made one at a time, hold what the build writes into each: %s', (_, graph) => {
+		const shards = detailShards(graph, 7);
+		const byKey = <T>(entries: [string, T][]) => [...entries].sort(([a], [b]) => (a < b ? -1 : 1));
+		shards.forEach((shard, n) => {
+			const keys = graph.filterNodes((key) => detailShard(key, shards.length) === n);
+			const made = detailShardFor(graph, keys, 7);
+			expect(byKey(made.entities), `shard ${n}`).toEqual(byKey(shard.entities));
+			expect(byKey(made.relationships), `shard ${n}`).toEqual(byKey(shard.relationships));
+			expect([made.version, made.stamp]).toEqual([shard.version, shard.stamp]);
+		});
+	});
+
 	it('are at most MAX_SHARDS however big the graph, about 100 entities each below that', () => {
 		expect(shardCount(0)).toBe(1);
 		expect(shardCount(150)).toBe(2);
