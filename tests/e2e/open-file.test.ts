@@ -148,6 +148,8 @@ describe('opening a big graph file in the browser', () => {
 		expect(opener).toBeDefined();
 		expect(workers.closed.has(opener as Worker)).toBe(false);
 		expect(workers.named('graph-worker')).toEqual([]);
+		// It keeps the graph once it is drawn; the page's note then says where it came from.
+		await page.getByText('Opened from big-synthetic.json').waitFor();
 
 		// Its search finds a word of descriptions only, once the worker has indexed them.
 		const search = page.getByRole('combobox', { name: 'Search the graph' });
@@ -171,6 +173,36 @@ describe('opening a big graph file in the browser', () => {
 		await page.reload();
 		await panelShows(page, label);
 		await expect(panel.locator('p.description').innerText()).resolves.toBe(description);
+		expect(workers.named('graph-worker')).toHaveLength(1);
+
+		// Kept by an explorer before drawings were kept with a big graph: drawn from its data, and its drawing kept.
+		/** Runs `work` on the browser's store of kept drawings; its answer. */
+		const inDrawings = (work: 'count' | 'clear') =>
+			page.evaluate(
+				(work) =>
+					new Promise<unknown>((done, fail) => {
+						const request = indexedDB.open('knowledge-graph-explorer');
+						request.onerror = () => fail(request.error);
+						request.onsuccess = () => {
+							const tx = request.result.transaction('drawn', 'readwrite');
+							const asked =
+								work === 'count' ? tx.objectStore('drawn').count() : tx.objectStore('drawn').clear();
+							tx.oncomplete = () => {
+								request.result.close();
+								done(asked.result);
+							};
+						};
+					}),
+				work
+			);
+		await expect(inDrawings('count')).resolves.toBe(1);
+		await inDrawings('clear');
+		await expect(inDrawings('count')).resolves.toBe(0);
+		workers.clear();
+		await page.reload();
+		await panelShows(page, label);
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(description);
+		await expect.poll(() => inDrawings('count')).toBe(1);
 		const [reader] = workers.named('graph-worker');
 		expect(reader).toBeDefined();
 
@@ -180,6 +212,7 @@ describe('opening a big graph file in the browser', () => {
 		await kept.getByRole('button', { name: /^Remove / }).click();
 		await kept.waitFor({ state: 'detached' });
 		await expect.poll(() => workers.closed.has(reader as Worker)).toBe(true);
+		await expect(inDrawings('count')).resolves.toBe(0);
 		// The reload's 404 is the static host's answer for /local/…, which 404.html turns into the page.
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});

@@ -105,9 +105,9 @@ async function readKept(
 			const { readOffThread } = await import('$lib/explorer/off-thread');
 			const built = await readOffThread({
 				kept: meta.name,
-				onKept(note, given) {
-					local.noteKept(note, null);
-					metrics = given;
+				onKept(note, whyNot, given) {
+					local.noteKept(note, whyNot);
+					metrics = given ?? null;
 				}
 			});
 			provideGraph(id, built, metrics);

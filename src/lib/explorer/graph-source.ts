@@ -51,7 +51,7 @@ export type WorkerMessage =
 	| { type: 'error'; kind: GraphLoadErrorKind; status?: number; message: string }
 	| { type: 'results'; id: number; answer: SearchAnswer }
 	| { type: 'suggestions'; id: number; suggestions: Suggestions }
-	| { type: 'kept'; note: KeptNote; metrics: GraphMetrics }
+	| { type: 'kept'; note: KeptNote; whyNot: string | null; metrics?: GraphMetrics }
 	| { type: 'shard'; id: number; shard: DetailShard | null };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */

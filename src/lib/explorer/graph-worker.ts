@@ -17,6 +17,7 @@
 import { type KnowledgeGraph, buildGraph, generatedKeysTaken } from '$lib/graph/build';
 import { DrawingFileError, type DrawingColumns, readDrawingFile } from '$lib/graph/drawing-file';
 import {
+	type DetailShard,
 	asSearchTexts,
 	detailShard,
 	detailShardFor,
@@ -37,7 +38,7 @@ import {
 } from '$lib/graph/search';
 import { GraphLoadError, asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
-import { readLocalGraph } from './local-graphs';
+import { readKeptDrawing, readLocalGraph, storeKeptDrawing } from './local-graphs';
 
 /** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
 const SLICE = 2_000;
@@ -55,8 +56,8 @@ let index: SearchIndex | null = null;
 let drawing: { columns: DrawingColumns; texts: string; fetching: boolean; next: number } | null = null;
 /** How long a failed fetch of the search texts waits before the next query tries again, in ms. */
 const TEXTS_RETRY_MS = 10_000;
-/** A graph opened in the browser, held whole: its entities by detail shard, and its drawing's stamp. */
-let held: { graph: KnowledgeGraph; shards: string[][]; stamp: number } | null = null;
+/** A graph opened in the browser, held whole once it is read: its entities by detail shard, its drawing's stamp. */
+let held: Promise<{ graph: KnowledgeGraph; shards: string[][]; stamp: number }> | null = null;
 
 scope.onmessage = (event) => {
 	const request = event.data;
@@ -73,9 +74,7 @@ scope.onmessage = (event) => {
 		return;
 	}
 	if (request.type === 'shard') {
-		const keys = held?.shards[request.shard];
-		const shard = held && keys ? detailShardFor(held.graph, keys, held.stamp) : null;
-		scope.postMessage({ type: 'shard', id: request.id, shard });
+		void answerShard(request.id, request.shard);
 		return;
 	}
 	if (drawing && !drawing.fetching && Date.now() >= drawing.next) void addTexts(drawing);
@@ -98,6 +97,19 @@ scope.onmessage = (event) => {
 	}
 	scope.postMessage({ type: 'results', id: request.id, answer });
 };
+
+/** Answers query `id` with the detail shard `shard` of the graph held, once it is read; null if it cannot be. */
+async function answerShard(id: number, shard: number): Promise<void> {
+	let details: DetailShard | null = null;
+	try {
+		const whole = await held;
+		const keys = whole?.shards[shard];
+		if (whole && keys) details = detailShardFor(whole.graph, keys, whole.stamp);
+	} catch {
+		// The graph could not be read (logged once); the page says its details are missing.
+	}
+	scope.postMessage({ type: 'shard', id, shard: details });
+}
 
 /** Tells the page why its graph did not load. */
 function fail(error: unknown): void {
@@ -146,37 +158,71 @@ function handOver(columns: DrawingColumns): void {
 
 /**
  * Holds `graph` (a big graph opened in the browser) and hands the page its drawing, through the drawing file the
- * build would write, so that the page takes the path of a site's big graph. The search answers from the names at
- * once, and from every text once they are indexed.
+ * build would write, so that the page takes the path of a site's big graph; returns that file, to be kept with the
+ * graph. The search answers from the names at once, and from every text once they are indexed.
  */
-export function holdGraph(graph: KnowledgeGraph): void {
-	const columns = readDrawingFile(drawingOf(graph));
-	const shards: string[][] = Array.from({ length: columns.shards }, () => []);
-	for (const key of columns.keys) shards[detailShard(key, columns.shards)]?.push(key);
+export function holdGraph(graph: KnowledgeGraph): Uint8Array<ArrayBuffer> {
+	const drawing = drawingOf(graph);
+	const columns = readDrawingFile(drawing);
 	handOver(columns);
-	held = { graph, shards, stamp: columns.stamp };
 	index = createSearchIndex(drawnCorpus(columns));
-	void indexInSlices(graphCorpus(graph)).catch((error: unknown) =>
-		console.warn('Search reads names only:', error)
-	);
+	hold(Promise.resolve(graph), columns);
+	return drawing;
 }
 
-/** The big graph `name` that the browser keeps, read from there, said of to the page, and held (`holdGraph`). */
+/** Holds `graph` once it is read, drawn as `columns`: its details are answered from it, and all its texts indexed. */
+function hold(graph: Promise<KnowledgeGraph>, columns: DrawingColumns): void {
+	const shards: string[][] = Array.from({ length: columns.shards }, () => []);
+	for (const key of columns.keys) shards[detailShard(key, columns.shards)]?.push(key);
+	held = graph.then((whole) => ({ graph: whole, shards, stamp: columns.stamp }));
+	// A graph that cannot be read leaves the page its drawing; its details and searches then say so.
+	held.catch((error: unknown) => console.error('The graph could not be read:', error));
+	void held
+		.then(({ graph: whole }) => indexInSlices(graphCorpus(whole)))
+		.catch((error: unknown) => console.warn('Search reads names only:', error));
+}
+
+/**
+ * The big graph `name` that the browser keeps, read from there, said of to the page, and held. Its kept drawing
+ * (local-graphs.ts `KeptDrawing`) is handed to the page first, and the graph's data read after; a graph kept
+ * without one, or with one an older explorer wrote, is drawn from its data (`holdGraph`), and its drawing kept.
+ */
 async function readKept(name: string): Promise<void> {
-	try {
+	const gone = () =>
+		new GraphLoadError(
+			'http',
+			`This browser keeps no graph called “${name}”: it was removed, or opened in another browser.`,
+			404
+		);
+	const whole = async () => {
 		const kept = await readLocalGraph(name);
-		if (!kept)
-			throw new GraphLoadError(
-				'http',
-				`This browser keeps no graph called “${name}”: it was removed, or opened in another browser.`,
-				404
+		if (!kept) throw gone();
+		return { kept, graph: buildGraph(kept.data) };
+	};
+	try {
+		const drawn = await readKeptDrawing(name);
+		let columns: DrawingColumns | null = null;
+		try {
+			columns = drawn ? readDrawingFile(drawn.drawing) : null;
+		} catch (error) {
+			if (!(error instanceof DrawingFileError)) throw error;
+		}
+		if (drawn && columns) {
+			const { meta, warnings, metrics } = drawn;
+			scope.postMessage({ type: 'kept', note: { meta, warnings }, whyNot: null, metrics });
+			handOver(columns);
+			index = createSearchIndex(drawnCorpus(columns));
+			hold(
+				whole().then(({ graph }) => graph),
+				columns
 			);
-		scope.postMessage({
-			type: 'kept',
-			note: { meta: kept.meta, warnings: kept.warnings },
-			metrics: kept.metrics
-		});
-		holdGraph(buildGraph(kept.data));
+			return;
+		}
+		const { kept, graph } = await whole();
+		const { meta, warnings, metrics } = kept;
+		scope.postMessage({ type: 'kept', note: { meta, warnings }, whyNot: null, metrics });
+		const drawing = holdGraph(graph);
+		void storeKeptDrawing({ meta, warnings, metrics, drawing }).catch(() => {});
 	} catch (error) {
 		fail(error);
 	}

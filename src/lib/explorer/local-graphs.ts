@@ -1,8 +1,9 @@
 /**
  * The graphs a reader opened in the browser, kept there (IndexedDB) until they remove them: nothing is uploaded.
- * Two object stores, written in one transaction so that the list never names a graph whose data is missing:
- * `meta` (what the "Your graphs" list shows, small) and `graphs` (the validated, laid-out graph data and its
- * metrics, read only when the graph is opened).
+ * Three object stores, written in one transaction so that the list never names a graph whose data is missing:
+ * `meta` (what the "Your graphs" list shows, small), `graphs` (the validated, laid-out graph data and its
+ * metrics, read only when the graph is opened) and, for a big graph, `drawn` (its drawing file with its metrics and
+ * warnings: what a worker hands the page first after a reload, before it reads the data; graph-worker.ts).
  *
  * Written on IndexedDB directly rather than with a wrapper library: the one thing needed beyond get/put, a write
  * of both stores in one transaction, is what the small key-value wrappers leave out.
@@ -39,6 +40,12 @@ export interface LocalGraphMeta {
 export const keptGraphId = (meta: LocalGraphMeta): string =>
 	meta.url ? openGraphId(meta.url) : localGraphId(meta.name);
 
+/**
+ * What a big kept graph's page is drawn from after a reload: its drawing file (graph/drawing-file.ts), metrics, and
+ * what its page says of it.
+ */
+export type KeptDrawing = KeptNote & { drawing: Uint8Array; metrics: GraphMetrics };
+
 /** A kept graph: its data (validated and laid out), metrics, and what reading it warned of. */
 export interface LocalGraph {
 	meta: LocalGraphMeta;
@@ -58,6 +65,7 @@ export class LocalStoreError extends Error {
 const DATABASE = 'knowledge-graph-explorer';
 const META = 'meta';
 const GRAPHS = 'graphs';
+const DRAWN = 'drawn';
 
 /**
  * Graphs kept in memory because IndexedDB could not take them (gone on reload): whole, or only their note when a
@@ -68,6 +76,8 @@ const inMemory = new Map<string, LocalGraph | KeptNote>();
 const notKept = new Map<string, string>();
 /** What the page of each graph read or kept here says of it, by name: so that it need not read the data again. */
 const notes = new Map<string, KeptNote>();
+/** Graphs that a worker is keeping, by name, until it says it has (or why not): their page's note waits for it. */
+const keeping = new Map<string, Promise<void>>();
 
 /** What a kept graph's page says of it: where it came from and what reading it warned of, without its data. */
 export type KeptNote = Pick<LocalGraph, 'meta' | 'warnings'>;
@@ -87,14 +97,17 @@ function database(): Promise<IDBDatabase> {
 		}
 		let request: IDBOpenDBRequest;
 		try {
-			request = indexedDB.open(DATABASE, 1);
+			request = indexedDB.open(DATABASE, 2);
 		} catch (error) {
 			fail(new LocalStoreError(`the browser refused to keep data (${String(error)})`));
 			return;
 		}
-		request.onupgradeneeded = () => {
-			request.result.createObjectStore(META, { keyPath: 'name' });
-			request.result.createObjectStore(GRAPHS, { keyPath: 'meta.name' });
+		request.onupgradeneeded = ({ oldVersion }) => {
+			if (oldVersion < 1) {
+				request.result.createObjectStore(META, { keyPath: 'name' });
+				request.result.createObjectStore(GRAPHS, { keyPath: 'meta.name' });
+			}
+			if (oldVersion < 2) request.result.createObjectStore(DRAWN, { keyPath: 'meta.name' });
 		};
 		request.onsuccess = () => {
 			const db = request.result;
@@ -125,14 +138,22 @@ function database(): Promise<IDBDatabase> {
 /** Runs `work` in a transaction over `stores`; resolves with its result once the transaction has committed. */
 async function transaction<T>(
 	mode: IDBTransactionMode,
-	work: (stores: { meta: IDBObjectStore; graphs: IDBObjectStore }) => IDBRequest<T> | undefined
+	work: (stores: {
+		meta: IDBObjectStore;
+		graphs: IDBObjectStore;
+		drawn: IDBObjectStore;
+	}) => IDBRequest<T> | undefined
 ): Promise<T | undefined> {
 	const db = await database();
 	return new Promise((done, fail) => {
 		let request: IDBRequest<T> | undefined;
 		try {
-			const tx = db.transaction([META, GRAPHS], mode);
-			request = work({ meta: tx.objectStore(META), graphs: tx.objectStore(GRAPHS) });
+			const tx = db.transaction([META, GRAPHS, DRAWN], mode);
+			request = work({
+				meta: tx.objectStore(META),
+				graphs: tx.objectStore(GRAPHS),
+				drawn: tx.objectStore(DRAWN)
+			});
 			tx.oncomplete = () => done(request?.result);
 			tx.onabort = tx.onerror = () => fail(storeError(tx.error));
 		} catch (error) {
@@ -215,6 +236,7 @@ export async function keptMeta(origin: KeptOrigin): Promise<LocalGraphMeta | und
 export async function keptNote(origin: KeptOrigin): Promise<KeptNote | undefined> {
 	const name = origin.kind === 'local' ? origin.name : (await keptMeta(origin))?.name;
 	if (name === undefined) return undefined;
+	await keeping.get(name);
 	const note = notes.get(name) ?? (await readLocalGraph(name));
 	return note && { meta: note.meta, warnings: note.warnings };
 }
@@ -235,14 +257,28 @@ export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
 }
 
 /**
- * Writes `graph` to IndexedDB, nothing more: a worker that keeps a big graph itself calls it, and the page then
- * notes the graph (`noteKept`). Rejects with a LocalStoreError.
+ * Writes `graph` to IndexedDB, nothing more, with the `drawing` file of a big graph: a worker that keeps a big graph
+ * itself calls it, and the page then notes the graph (`noteKept`). Rejects with a LocalStoreError.
  */
-export async function storeLocalGraph(graph: LocalGraph): Promise<void> {
-	await transaction('readwrite', ({ meta, graphs }) => {
-		meta.put(graph.meta);
+export async function storeLocalGraph(graph: LocalGraph, drawing?: Uint8Array): Promise<void> {
+	const { meta: about, metrics, warnings } = graph;
+	await transaction('readwrite', ({ meta, graphs, drawn }) => {
+		meta.put(about);
+		// A graph kept under the same name before (fetched again from its address) may have had one.
+		if (drawing) drawn.put({ meta: about, warnings, metrics, drawing } satisfies KeptDrawing);
+		else drawn.delete(about.name);
 		return graphs.put(graph);
 	});
+}
+
+/** Keeps the drawing file of the kept graph `drawn.meta.name` (read from an older explorer's, drawn again). */
+export async function storeKeptDrawing(kept: KeptDrawing): Promise<void> {
+	await transaction('readwrite', ({ drawn }) => drawn.put(kept));
+}
+
+/** The drawing of the big kept graph `name` (KeptDrawing), or undefined if none was kept. */
+export async function readKeptDrawing(name: string): Promise<KeptDrawing | undefined> {
+	return (await transaction('readonly', ({ drawn }) => drawn.get(name))) as KeptDrawing | undefined;
 }
 
 /**
@@ -268,14 +304,38 @@ export async function removeLocalGraph(name: string): Promise<void> {
 	notKept.delete(name);
 	notes.delete(name);
 	try {
-		await transaction('readwrite', ({ meta, graphs }) => {
+		await transaction('readwrite', ({ meta, graphs, drawn }) => {
 			meta.delete(name);
+			drawn.delete(name);
 			return graphs.delete(name);
 		});
 	} catch (error) {
 		// Nothing was kept where nothing can be kept.
 		if (!nothingKept()) throw error;
 	}
+}
+
+/**
+ * Notes that a worker is keeping the graph `name` (open-file.ts): its name is taken, and its page's note waits until
+ * `kept` is called with what the worker said (`noteKept`), or `abandon` (the worker stopped before it could say).
+ */
+export function noteKeeping(name: string): {
+	kept(note: KeptNote, whyNot: string | null): void;
+	abandon(): void;
+} {
+	let settle = () => {};
+	keeping.set(name, new Promise<void>((done) => (settle = done)));
+	const abandon = () => {
+		keeping.delete(name);
+		settle();
+	};
+	return {
+		kept(note, whyNot) {
+			noteKept(note, whyNot);
+			abandon();
+		},
+		abandon
+	};
 }
 
 /**
@@ -286,7 +346,7 @@ export async function nameFor(wanted: string, url?: string): Promise<string> {
 	const kept = await listLocalGraphsIfAny();
 	const again = url === undefined ? undefined : kept.find((meta) => meta.url === url);
 	if (again) return again.name;
-	const taken = new Set(kept.map((meta) => meta.name));
+	const taken = new Set([...kept.map((meta) => meta.name), ...keeping.keys()]);
 	if (!taken.has(wanted)) return wanted;
 	for (let n = 2; ; n++) if (!taken.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }

@@ -30,7 +30,7 @@ import {
 	releases,
 	remoteSearchers
 } from './graph-source';
-import type { KeptNote } from './local-graphs';
+import type { KeptNote, LocalGraphMeta } from './local-graphs';
 import type { OpenRequest } from './open-file';
 
 /** Shards fetched ahead for an opened entity's neighbours, at most; and shards fetched at once for an export. */
@@ -38,13 +38,19 @@ const PREFETCH_SHARDS = 6;
 
 /**
  * What a worker reads a graph from: the site's graph `id`, from its drawing file when `drawn`, else from its graph
- * file; a big graph opened in the browser, from where the browser keeps it (`kept`, its name; `onKept` is told what
- * its page says of it and its metrics, before it is drawn); or the `worker` that opened it and holds it.
+ * file; or a big graph opened in the browser: from where the browser keeps it (`kept`, its name; `onKept` is told
+ * what its page says of it and its metrics, before it is drawn), or held by the `worker` that opened it, which keeps
+ * it as `meta` says once it is drawn (`onKept` is told when, or why the browser could not).
  */
 export type OffThreadSource =
 	| { id: string; drawn: boolean }
-	| { kept: string; onKept(note: KeptNote, metrics: GraphMetrics): void }
-	| { worker: Worker };
+	| ({ kept: string } & KeptBy)
+	| ({ worker: Worker; meta: LocalGraphMeta } & KeptBy);
+
+/** Told what a kept graph's page says of it, why the browser could not keep it (or null), and its metrics. */
+interface KeptBy {
+	onKept(note: KeptNote, whyNot: string | null, metrics?: GraphMetrics): void;
+}
 
 /** A graph read by a worker (see OffThreadSource). */
 export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> {
@@ -154,7 +160,7 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 					fail(new GraphLoadError(message.kind, message.message, message.status));
 					break;
 				case 'kept':
-					if ('kept' in source) source.onKept(message.note, message.metrics);
+					if ('onKept' in source) source.onKept(message.note, message.whyNot, message.metrics);
 					break;
 				case 'results':
 				case 'suggestions':
@@ -173,7 +179,7 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 				}),
 			name: (shard) => `${url}, details ${shard}`
 		};
-		if ('worker' in source) worker.postMessage({ type: 'hold' } satisfies OpenRequest);
+		if ('worker' in source) worker.postMessage({ type: 'hold', meta: source.meta } satisfies OpenRequest);
 		else if ('kept' in source) post({ type: 'read-kept', name: source.kept });
 		else if (source.drawn) post({ type: 'draw', url, texts: absolute(searchTextsHref(source.id)) });
 		else post({ type: 'load', url });

@@ -11,7 +11,7 @@ import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
 import { buildGraph } from '$lib/graph/build';
 import { provideGraph } from './graph-source';
-import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor, noteKept } from './local-graphs';
+import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor, noteKeeping } from './local-graphs';
 
 /** A file handed to the worker: its name and its bytes (transferred, not copied). */
 export interface FileBytes {
@@ -21,7 +21,7 @@ export interface FileBytes {
 
 /**
  * What the page asks of the worker that opens a graph: to read a file (`read`); then, for a big graph, which it holds
- * rather than hand over, to keep it in the browser (`keep`) and to hold it for the page (`hold`; off-thread.ts).
+ * rather than hand over, to hold it for the page and keep it in the browser as `meta` says (`hold`; off-thread.ts).
  */
 export type OpenRequest =
 	| {
@@ -30,8 +30,7 @@ export type OpenRequest =
 			/** The other files chosen with it, for a reader that needs one (`tea.nodes.csv` with `tea.edges.csv`). */
 			companions: FileBytes[];
 	  }
-	| { type: 'keep'; meta: LocalGraphMeta }
-	| { type: 'hold' };
+	| { type: 'hold'; meta: LocalGraphMeta };
 
 /** What the page keeps and shows of a graph it opened. */
 export interface OpenedSummary {
@@ -43,16 +42,15 @@ export interface OpenedSummary {
 }
 
 /**
- * What the opening worker says: the stage under way; the file's problems; the graph read (`done`: a small one,
- * handed over; `held`: a big one, which the worker keeps and draws itself, above DRAWING_FILE_RELATIONSHIPS
- * relationships); and whether it kept a graph it holds (`kept`; `whyNot`: why the browser could not).
+ * What the opening worker says: the stage under way; the file's problems; or the graph read (`done`: a small one,
+ * handed over; `held`: a big one, above DRAWING_FILE_RELATIONSHIPS relationships, which the worker holds; asked to
+ * hold it, it then speaks as a graph worker, graph-source.ts `WorkerMessage`).
  */
 export type OpenMessage =
 	| { type: 'progress'; stage: string }
 	| { type: 'problems'; problems: Problem[] }
 	| ({ type: 'done'; data: GraphFile } & Opened)
-	| ({ type: 'held' } & Opened)
-	| { type: 'kept'; whyNot: string | null };
+	| ({ type: 'held' } & Opened);
 
 /** What the opening worker says of a graph it read. */
 interface Opened {
@@ -138,18 +136,22 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 	}
 	if (options.signal?.aborted) return CANCELLED;
 	const worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
+	/** Stops the worker, which may hold a graph, and says the opening was cancelled. */
+	const cancelled = () => {
+		worker.terminate();
+		return CANCELLED;
+	};
 	try {
 		const opening = answerOf(worker, options.signal, file.name, options.onStage);
 		worker.postMessage(request, [request.file.bytes, ...request.companions.map((c) => c.bytes)]);
 		const answer = await opening;
-		if (options.signal?.aborted) return CANCELLED;
+		if (options.signal?.aborted) return cancelled();
 		if (answer.type === 'problems') return { ok: false, problems: answer.problems };
-		if (answer.type !== 'done' && answer.type !== 'held') throw new Error(`unexpected ${answer.type}`);
 
 		// A file fetched again from the same address replaces the copy kept before; anything else gets a new name.
 		const { summary } = answer;
 		const name = await nameFor(graphIdSlug(summary.id || file.name), options.url);
-		if (options.signal?.aborted) return CANCELLED;
+		if (options.signal?.aborted) return cancelled();
 		const meta: LocalGraphMeta = {
 			name,
 			title: summary.title,
@@ -173,27 +175,27 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 			provideGraph(id, buildGraph(answer.data), answer.metrics);
 			return { ok: true, id };
 		}
-		// A big graph: the worker keeps it, and holds it to draw it and answer for it; its data never reaches the page.
-		options.onStage?.('Keeping it in this browser');
-		const kept = answerOf(worker, options.signal, file.name);
-		worker.postMessage({ type: 'keep', meta } satisfies OpenRequest);
-		const keeping = await kept;
-		if (options.signal?.aborted) return CANCELLED;
-		if (keeping.type !== 'kept')
-			return { ok: false, problems: 'problems' in keeping ? keeping.problems : [] };
-		noteKept({ meta, warnings: answer.warnings }, keeping.whyNot);
+		// A big graph: the worker holds it to draw it and answer for it, and keeps it once it is drawn (its page's
+		// note waits for that); its data never reaches the page.
 		options.onStage?.('Drawing it');
 		const { readOffThread } = await import('./off-thread');
-		const graph = await untilCancelled(readOffThread({ worker }), options.signal);
+		const keeping = noteKeeping(name);
+		const graph = await untilCancelled(
+			readOffThread({ worker, meta, onKept: keeping.kept }),
+			options.signal
+		).catch((error: unknown) => {
+			keeping.abandon();
+			throw error;
+		});
 		if (!graph) {
-			worker.terminate();
-			return CANCELLED;
+			keeping.abandon();
+			return cancelled();
 		}
 		provideGraph(id, graph, answer.metrics);
 		return { ok: true, id };
 	} catch (error) {
+		if (options.signal?.aborted) return cancelled();
 		worker.terminate();
-		if (options.signal?.aborted) return CANCELLED;
 		const why = error instanceof Error ? error.message : String(error);
 		return { ok: false, problems: [fileProblem(file.name, 'internal.bug', `could not be opened: ${why}`)] };
 	}
@@ -222,7 +224,7 @@ function answerOf(
 		signal?.addEventListener('abort', cancel);
 		worker.onmessage = ({ data: message }: MessageEvent<OpenMessage>) => {
 			if (message.type === 'progress') onStage?.(message.stage);
-			else finish(message, message.type !== 'held' && message.type !== 'kept');
+			else finish(message, message.type !== 'held');
 		};
 		/** The worker stopped, or sent what cannot be read: the file's one problem says so. */
 		const stopped = (why: string) =>

@@ -18,7 +18,7 @@ import { withDataKinds } from '$lib/graph/attributes';
 import { validateGraphData } from '$lib/graph/validate';
 import { type Problem, fileProblem } from '$lib/graph/problems';
 import type { LocalGraphMeta } from './local-graphs';
-import { DRAWING_FILE_RELATIONSHIPS } from './graph-source';
+import { DRAWING_FILE_RELATIONSHIPS, type WorkerMessage } from './graph-source';
 import { LocalStoreError, storeLocalGraph } from './local-graphs';
 import type { OpenMessage, OpenRequest } from './open-file';
 
@@ -27,7 +27,7 @@ z.config({ jitless: true });
 
 const scope = self as unknown as {
 	onmessage: ((event: MessageEvent<OpenRequest>) => void) | null;
-	postMessage(message: OpenMessage): void;
+	postMessage(message: OpenMessage | WorkerMessage): void;
 };
 
 /** A big graph read here, until the page asks to hold it: with what keeping it needs. */
@@ -36,13 +36,7 @@ let held: { graph: KnowledgeGraph; metrics: GraphMetrics; warnings: Problem[] } 
 scope.onmessage = async ({ data: request }) => {
 	try {
 		if (request.type === 'read') scope.postMessage(await open(request));
-		else if (request.type === 'keep') scope.postMessage(await keep(request.meta));
-		else if (request.type === 'hold' && held) {
-			// From here on the graph worker's module answers this worker's messages.
-			const { holdGraph } = await import('./graph-worker');
-			holdGraph(held.graph);
-			held = null;
-		}
+		else if (held) await hold(request.meta, held);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		scope.postMessage({
@@ -58,16 +52,24 @@ scope.onmessage = async ({ data: request }) => {
 	}
 };
 
-/** Keeps the big graph held here in the browser, as `meta` says; says why not if the browser cannot. */
-async function keep(meta: LocalGraphMeta): Promise<OpenMessage> {
-	if (!held) throw new Error('no graph is held to keep');
-	const { graph, metrics, warnings } = held;
+/**
+ * Holds the big graph read here for the page (graph-worker.ts `holdGraph`: from here on that module answers this
+ * worker's messages), then keeps it in the browser as `meta` says, and tells the page so, or why it could not.
+ */
+async function hold(
+	meta: LocalGraphMeta,
+	{ graph, metrics, warnings }: NonNullable<typeof held>
+): Promise<void> {
+	held = null;
+	const { holdGraph } = await import('./graph-worker');
+	const drawing = holdGraph(graph);
+	let whyNot: string | null = null;
 	try {
-		await storeLocalGraph({ meta, data: exportGraph(graph), metrics, warnings });
-		return { type: 'kept', whyNot: null };
+		await storeLocalGraph({ meta, data: exportGraph(graph), metrics, warnings }, drawing);
 	} catch (error) {
-		return { type: 'kept', whyNot: error instanceof LocalStoreError ? error.message : String(error) };
+		whyNot = error instanceof LocalStoreError ? error.message : String(error);
 	}
+	scope.postMessage({ type: 'kept', note: { meta, warnings }, whyNot });
 }
 
 /** Each format's reader, loaded only for a file of its format (the XML and RDF parsers are most of the weight). */
