@@ -218,6 +218,34 @@ describe('opening a big graph file in the browser', () => {
 	});
 });
 
+describe('opening a big graph file that cannot be drawn', () => {
+	const browser = useBrowser();
+
+	it('says why, rather than waiting for ever, and keeps nothing', async () => {
+		// A graph the drawing file cannot hold (a name with a 0 character), above npm test's 300 relationships.
+		const nodes = Array.from({ length: 40 }, (_, i) => ({
+			key: `n${i}`,
+			attributes: { label: i === 0 ? 'Zero\u0000name' : `Entity ${i}` }
+		}));
+		const edges = Array.from({ length: 320 }, (_, i) => ({
+			source: `n${i % 40}`,
+			target: `n${(i * 7 + 1) % 40}`
+		}));
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'zero.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify({ options: { multi: true }, nodes, edges }))
+		});
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(
+			/zero\.json: could not be opened: The graph could not be drawn: .*0 character/
+		);
+		expect(page.url()).toBe(browser().url('/'));
+		await expect(page.getByRole('list', { name: 'Your graphs' }).count()).resolves.toBe(0);
+	});
+});
+
 describe('opening a graph file when the browser gets in the way', () => {
 	const browser = useBrowser();
 

@@ -12,6 +12,10 @@ import { useBrowser } from './browser';
 import { graphSettled, nodePosition, panelHeading } from './graph-page';
 
 const GEXF = readFileSync('tests/fixtures/graphs/les-miserables.gexf');
+/** 400 relationships: above the 300 from which npm test's build draws a graph from its drawing. */
+const BIG = readFileSync('tests/fixtures/graphs/big-synthetic.json');
+/** How many times the other site was asked for each path. */
+const asked = new Map<string, number>();
 
 let other: Server;
 let origin = '';
@@ -19,8 +23,11 @@ let origin = '';
 beforeAll(async () => {
 	other = createServer((request, response) => {
 		const path = request.url ?? '/';
+		asked.set(path, (asked.get(path) ?? 0) + 1);
 		const cors = path.startsWith('/cors/') ? { 'access-control-allow-origin': '*' } : {};
-		if (path.endsWith('/les-miserables.gexf')) {
+		if (path === '/cors/big-synthetic.json') {
+			response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(BIG);
+		} else if (path.endsWith('/les-miserables.gexf')) {
 			response.writeHead(200, { ...cors, 'content-type': 'application/gexf+xml' }).end(GEXF);
 		} else if (path === '/cors/page') {
 			response.writeHead(200, { ...cors, 'content-type': 'text/html' }).end('<h1>Hello</h1>');
@@ -73,6 +80,27 @@ describe('opening a graph file by its address', () => {
 		await expect(panelHeading(other).innerText()).resolves.toBe('Valjean');
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 		expect(other.errors.filter((error) => !error.includes('404'))).toEqual([]);
+	});
+
+	it('keeps a big graph from the web, held by a worker, and reads it back from the browser on a reload', async () => {
+		const page = await browser().newPage();
+		const file = `${origin}/cors/big-synthetic.json`;
+		const home = browser().url(`/open/${encodeURIComponent(file)}`);
+		await page.goto(open(file));
+		await page.waitForURL(home);
+		await graphSettled(page);
+		// Its note waits for the worker to have kept it.
+		await page.getByText('This address names the file').waitFor();
+		expect(asked.get('/cors/big-synthetic.json')).toBe(1);
+		await page.reload();
+		await graphSettled(page);
+		await page.getByText('This address names the file').waitFor();
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+			'Synthetic graph, 150 entities'
+		);
+		// Read back from where the browser keeps it, not fetched again.
+		expect(asked.get('/cors/big-synthetic.json')).toBe(1);
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
 	it('embeds a view of a graph from the web: the frame fetches the file itself', async () => {

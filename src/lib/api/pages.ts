@@ -14,6 +14,7 @@ import {
 	hasGraph,
 	provideGraph
 } from '$lib/explorer/graph-source';
+import { GraphLoadError } from '$lib/explorer/fetch-file';
 import type { GraphMetrics } from '$lib/graph/centrality';
 import { type KnowledgeGraph, buildGraph } from '$lib/graph/build';
 import type { GraphOverview } from '$lib/graph/overview';
@@ -100,19 +101,27 @@ async function readKept(
 	if (!meta) return gone();
 	// A big graph is read and held by a worker, as when it was opened (open-file.ts): its data never reaches the page.
 	if (meta.edges > DRAWING_FILE_RELATIONSHIPS && typeof Worker !== 'undefined') {
-		let metrics: GraphMetrics | null = null;
-		try {
-			const { readOffThread } = await import('$lib/explorer/off-thread');
-			const built = await readOffThread({
-				kept: meta.name,
-				onKept(note, whyNot, given) {
+		// Another load of the same page may have started reading it meanwhile.
+		if (hasGraph(id)) return fetchGraph(id);
+		const { name } = meta;
+		let given: (metrics: GraphMetrics | null) => void = () => {};
+		const metrics = new Promise<GraphMetrics | null>((done) => (given = done));
+		const reading = import('$lib/explorer/off-thread').then(({ readOffThread }) =>
+			readOffThread({
+				kept: name,
+				onKept(note, whyNot, kept) {
 					local.noteKept(note, whyNot);
-					metrics = given ?? null;
+					given(kept ?? null);
 				}
-			});
-			provideGraph(id, built, metrics);
-			return built;
+			})
+		);
+		reading.catch(() => given(null));
+		// Held from now on, so that a second load of it waits for this one, and removing it stops its worker.
+		provideGraph(id, reading, metrics);
+		try {
+			return await reading;
 		} catch (failure) {
+			if (failure instanceof GraphLoadError && failure.status === 404) return gone();
 			return unreadable(failure instanceof Error ? failure.message : failure);
 		}
 	}

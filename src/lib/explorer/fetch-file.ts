@@ -5,9 +5,9 @@
 
 /**
  * Why a graph file did not load: the server answered with an error, the connection failed, the file is damaged,
- * or it is of another version of the explorer than the page (a big graph's drawing file or details).
+ * or it is of another version of the explorer than the page (a big graph's drawing file or details); or the worker
+ * that holds a graph opened in the browser stopped (`stopped`: out of memory, say).
  */
-/** `stopped`: the worker that holds a graph opened in the browser stopped (out of memory, say). */
 export type GraphLoadErrorKind = 'http' | 'network' | 'parse' | 'version' | 'stopped';
 
 /** A graph file that did not load, by kind (status: the HTTP status of an `http` failure). */

@@ -52,7 +52,7 @@ export type WorkerMessage =
 	| { type: 'results'; id: number; answer: SearchAnswer }
 	| { type: 'suggestions'; id: number; suggestions: Suggestions }
 	| { type: 'kept'; note: KeptNote; whyNot: string | null; metrics?: GraphMetrics }
-	| { type: 'shard'; id: number; shard: DetailShard | null };
+	| { type: 'shard'; id: number; shard: DetailShard | null; why?: string };
 
 /** Search over a loaded graph: at once for a graph indexed in the page, by message for one indexed in a worker. */
 export interface Searcher {
@@ -132,29 +132,49 @@ export function fetchGraph(
 	return graph;
 }
 
-/** Metrics handed over with a graph (`provideGraph`). */
-const givenMetrics = new Map<string, GraphMetrics>();
+/** Metrics handed over with a graph (`provideGraph`), or the promise of them. */
+const givenMetrics = new Map<string, GraphMetrics | Promise<GraphMetrics | null>>();
 
 /** How to let go of a graph that a worker of its own holds (a big graph opened in the browser): stops the worker. */
 export const releases = new WeakMap<KnowledgeGraph, () => void>();
 
-/** Lets go of the graph `id` holds, if a worker holds it, unless it is `kept`. */
-function release(id: string, kept?: KnowledgeGraph): void {
-	loaded.get(id)?.then(
-		(graph) => graph !== kept && releases.get(graph)?.(),
+/** Lets go of the graph `id` holds, if a worker holds it, unless `next` (what replaces it) is the same graph. */
+function release(id: string, next?: Promise<KnowledgeGraph>): void {
+	const before = loaded.get(id);
+	if (!before || before === next) return;
+	const letGo = (graph: KnowledgeGraph) => releases.get(graph)?.();
+	void before.then(
+		(old) =>
+			next
+				? next.then(
+						(graph) => graph !== old && letGo(old),
+						() => letGo(old)
+					)
+				: letGo(old),
 		() => {}
 	);
 }
 
 /**
  * Hands over a graph that is not downloaded (one the reader opened in the browser, read from where it is kept, or
- * drawn by the worker that holds it): `fetchGraph` and `fetchMetrics` answer with it from now on.
+ * drawn by the worker that holds it), or the promise of it: `fetchGraph` and `fetchMetrics` answer with it from now
+ * on (a promise that fails is forgotten, so that the next call looks again).
  */
-export function provideGraph(id: string, graph: KnowledgeGraph, metrics: GraphMetrics | null): void {
-	release(id, graph);
-	loaded.set(id, Promise.resolve(graph));
+export function provideGraph(
+	id: string,
+	graph: KnowledgeGraph | Promise<KnowledgeGraph>,
+	metrics: GraphMetrics | null | Promise<GraphMetrics | null>
+): void {
+	const given = Promise.resolve(graph);
+	release(id, given);
+	loaded.set(id, given);
 	if (metrics) givenMetrics.set(id, metrics);
 	else givenMetrics.delete(id);
+	given.catch(() => {
+		if (loaded.get(id) !== given) return;
+		loaded.delete(id);
+		givenMetrics.delete(id);
+	});
 }
 
 /** Whether the page holds the graph `id` already (downloaded, being downloaded, or handed over). */

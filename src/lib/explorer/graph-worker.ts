@@ -17,7 +17,6 @@
 import { type KnowledgeGraph, buildGraph, generatedKeysTaken } from '$lib/graph/build';
 import { DrawingFileError, type DrawingColumns, readDrawingFile } from '$lib/graph/drawing-file';
 import {
-	type DetailShard,
 	asSearchTexts,
 	detailShard,
 	detailShardFor,
@@ -38,7 +37,7 @@ import {
 } from '$lib/graph/search';
 import { GraphLoadError, asGraphLoadError, fetchFile, readJson, refusedFile } from './fetch-file';
 import type { WorkerMessage, WorkerRequest } from './graph-source';
-import { readKeptDrawing, readLocalGraph, storeKeptDrawing } from './local-graphs';
+import { keptMeta, readKeptDrawing, readLocalGraph, storeKeptDrawing } from './local-graphs';
 
 /** Entities or relationships a slice: small enough that the page adds one in a few milliseconds. */
 const SLICE = 2_000;
@@ -98,17 +97,17 @@ scope.onmessage = (event) => {
 	scope.postMessage({ type: 'results', id: request.id, answer });
 };
 
-/** Answers query `id` with the detail shard `shard` of the graph held, once it is read; null if it cannot be. */
+/** Answers query `id` with the detail shard `shard` of the graph held, once it is read; or says why it cannot. */
 async function answerShard(id: number, shard: number): Promise<void> {
-	let details: DetailShard | null = null;
 	try {
 		const whole = await held;
 		const keys = whole?.shards[shard];
-		if (whole && keys) details = detailShardFor(whole.graph, keys, whole.stamp);
-	} catch {
-		// The graph could not be read (logged once); the page says its details are missing.
+		if (!whole || !keys) throw new Error(`it holds no detail shard ${shard}`);
+		scope.postMessage({ type: 'shard', id, shard: detailShardFor(whole.graph, keys, whole.stamp) });
+	} catch (error) {
+		const why = error instanceof Error ? error.message : String(error);
+		scope.postMessage({ type: 'shard', id, shard: null, why: `its details could not be read (${why})` });
 	}
-	scope.postMessage({ type: 'shard', id, shard: details });
 }
 
 /** Tells the page why its graph did not load. */
@@ -163,15 +162,17 @@ function handOver(columns: DrawingColumns): void {
  */
 export function holdGraph(graph: KnowledgeGraph): Uint8Array<ArrayBuffer> {
 	const drawing = drawingOf(graph);
-	const columns = readDrawingFile(drawing);
-	handOver(columns);
-	index = createSearchIndex(drawnCorpus(columns));
-	hold(Promise.resolve(graph), columns);
+	drawAndHold(readDrawingFile(drawing), Promise.resolve(graph));
 	return drawing;
 }
 
-/** Holds `graph` once it is read, drawn as `columns`: its details are answered from it, and all its texts indexed. */
-function hold(graph: Promise<KnowledgeGraph>, columns: DrawingColumns): void {
+/**
+ * Hands the page the drawing `columns` and holds `graph` once it is read: the search answers from the names at once,
+ * and from every text once the graph is read and they are indexed; details are answered from the graph.
+ */
+function drawAndHold(columns: DrawingColumns, graph: Promise<KnowledgeGraph>): void {
+	handOver(columns);
+	index = createSearchIndex(drawnCorpus(columns));
 	const shards: string[][] = Array.from({ length: columns.shards }, () => []);
 	for (const key of columns.keys) shards[detailShard(key, columns.shards)]?.push(key);
 	held = graph.then((whole) => ({ graph: whole, shards, stamp: columns.stamp }));
@@ -188,33 +189,29 @@ function hold(graph: Promise<KnowledgeGraph>, columns: DrawingColumns): void {
  * without one, or with one an older explorer wrote, is drawn from its data (`holdGraph`), and its drawing kept.
  */
 async function readKept(name: string): Promise<void> {
-	const gone = () =>
-		new GraphLoadError(
-			'http',
-			`This browser keeps no graph called “${name}”: it was removed, or opened in another browser.`,
-			404
-		);
+	// The page says why (api/pages.ts).
+	const gone = () => new GraphLoadError('http', `No graph called “${name}” is kept in this browser.`, 404);
 	const whole = async () => {
 		const kept = await readLocalGraph(name);
 		if (!kept) throw gone();
 		return { kept, graph: buildGraph(kept.data) };
 	};
 	try {
-		const drawn = await readKeptDrawing(name);
+		const [listed, drawn] = await Promise.all([keptMeta({ kind: 'local', name }), readKeptDrawing(name)]);
+		if (!listed) throw gone();
 		let columns: DrawingColumns | null = null;
 		try {
-			columns = drawn ? readDrawingFile(drawn.drawing) : null;
+			// Only the drawing of this opening of it (another tab may have replaced the graph meanwhile).
+			if (drawn?.meta.openedAt === listed.openedAt) columns = readDrawingFile(drawn.drawing);
 		} catch (error) {
 			if (!(error instanceof DrawingFileError)) throw error;
 		}
 		if (drawn && columns) {
 			const { meta, warnings, metrics } = drawn;
 			scope.postMessage({ type: 'kept', note: { meta, warnings }, whyNot: null, metrics });
-			handOver(columns);
-			index = createSearchIndex(drawnCorpus(columns));
-			hold(
-				whole().then(({ graph }) => graph),
-				columns
+			drawAndHold(
+				columns,
+				whole().then(({ graph }) => graph)
 			);
 			return;
 		}

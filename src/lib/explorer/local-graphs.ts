@@ -6,7 +6,7 @@
  * warnings: what a worker hands the page first after a reload, before it reads the data; graph-worker.ts).
  *
  * Written on IndexedDB directly rather than with a wrapper library: the one thing needed beyond get/put, a write
- * of both stores in one transaction, is what the small key-value wrappers leave out.
+ * of several stores in one transaction, is what the small key-value wrappers leave out.
  *
  * Where IndexedDB is unavailable (some private windows) or full, a graph is kept in this page's memory instead,
  * and the error says so: it opens and can be explored until the page is reloaded, and nothing already kept is
@@ -76,8 +76,17 @@ const inMemory = new Map<string, LocalGraph | KeptNote>();
 const notKept = new Map<string, string>();
 /** What the page of each graph read or kept here says of it, by name: so that it need not read the data again. */
 const notes = new Map<string, KeptNote>();
-/** Graphs that a worker is keeping, by name, until it says it has (or why not): their page's note waits for it. */
-const keeping = new Map<string, Promise<void>>();
+/**
+ * Graphs that a worker is keeping, by name, until it says it has (or why not): their page's note waits for `kept`.
+ * `url`: the address it was fetched from, if it was.
+ */
+const keeping = new Map<string, { kept: Promise<void>; url?: string }>();
+
+/** The graph of `origin` that a worker is keeping now, if it is. */
+const keepingOf = (origin: KeptOrigin) =>
+	origin.kind === 'local'
+		? keeping.get(origin.name)
+		: [...keeping.values()].find((entry) => entry.url === origin.url);
 
 /** What a kept graph's page says of it: where it came from and what reading it warned of, without its data. */
 export type KeptNote = Pick<LocalGraph, 'meta' | 'warnings'>;
@@ -135,25 +144,30 @@ function database(): Promise<IDBDatabase> {
 	return opening;
 }
 
-/** Runs `work` in a transaction over `stores`; resolves with its result once the transaction has committed. */
-async function transaction<T>(
+/** The object stores, by name. */
+interface Stores {
+	[META]: IDBObjectStore;
+	[GRAPHS]: IDBObjectStore;
+	[DRAWN]: IDBObjectStore;
+}
+
+/**
+ * Runs `work` in a transaction over the stores `scope` (only those: a worker reading a big graph's data does not
+ * hold up the page's list); resolves with its result once the transaction has committed.
+ */
+async function transaction<T, S extends keyof Stores>(
 	mode: IDBTransactionMode,
-	work: (stores: {
-		meta: IDBObjectStore;
-		graphs: IDBObjectStore;
-		drawn: IDBObjectStore;
-	}) => IDBRequest<T> | undefined
+	scope: S[],
+	work: (stores: Pick<Stores, S>) => IDBRequest<T> | undefined
 ): Promise<T | undefined> {
 	const db = await database();
 	return new Promise((done, fail) => {
 		let request: IDBRequest<T> | undefined;
 		try {
-			const tx = db.transaction([META, GRAPHS, DRAWN], mode);
-			request = work({
-				meta: tx.objectStore(META),
-				graphs: tx.objectStore(GRAPHS),
-				drawn: tx.objectStore(DRAWN)
-			});
+			const tx = db.transaction(scope, mode);
+			request = work(
+				Object.fromEntries(scope.map((name) => [name, tx.objectStore(name)])) as Pick<Stores, S>
+			);
 			tx.oncomplete = () => done(request?.result);
 			tx.onabort = tx.onerror = () => fail(storeError(tx.error));
 		} catch (error) {
@@ -174,7 +188,8 @@ const nothingKept = () => typeof indexedDB === 'undefined';
 
 /** Every kept graph, most recently opened first (those kept only in memory included). */
 export async function listLocalGraphs(): Promise<LocalGraphMeta[]> {
-	const kept = ((await transaction('readonly', ({ meta }) => meta.getAll())) ?? []) as LocalGraphMeta[];
+	const kept = ((await transaction('readonly', [META], ({ meta }) => meta.getAll())) ??
+		[]) as LocalGraphMeta[];
 	const names = new Set(kept.map((meta) => meta.name));
 	const all = [
 		...kept,
@@ -197,7 +212,8 @@ export async function readLocalGraph(name: string): Promise<LocalGraph | undefin
 	const held = inMemory.get(name);
 	if (held) return 'data' in held ? held : undefined;
 	try {
-		const kept = (await transaction('readonly', ({ graphs }) => graphs.get(name))) as LocalGraph | undefined;
+		const kept = (await transaction('readonly', [GRAPHS], ({ graphs }) => graphs.get(name))) as
+			LocalGraph | undefined;
 		if (kept) notes.set(name, { meta: kept.meta, warnings: kept.warnings });
 		return kept;
 	} catch (error) {
@@ -222,7 +238,8 @@ export async function keptMeta(origin: KeptOrigin): Promise<LocalGraphMeta | und
 	const held = inMemory.get(origin.name);
 	if (held) return held.meta;
 	try {
-		return (await transaction('readonly', ({ meta }) => meta.get(origin.name))) as LocalGraphMeta | undefined;
+		return (await transaction('readonly', [META], ({ meta }) => meta.get(origin.name))) as
+			LocalGraphMeta | undefined;
 	} catch (error) {
 		if (nothingKept()) return undefined;
 		throw error;
@@ -234,9 +251,9 @@ export async function keptMeta(origin: KeptOrigin): Promise<LocalGraphMeta | und
  * Reads the graph's data only if this page has not read or kept it yet; holds none of it.
  */
 export async function keptNote(origin: KeptOrigin): Promise<KeptNote | undefined> {
+	await keepingOf(origin)?.kept;
 	const name = origin.kind === 'local' ? origin.name : (await keptMeta(origin))?.name;
 	if (name === undefined) return undefined;
-	await keeping.get(name);
 	const note = notes.get(name) ?? (await readLocalGraph(name));
 	return note && { meta: note.meta, warnings: note.warnings };
 }
@@ -262,7 +279,7 @@ export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
  */
 export async function storeLocalGraph(graph: LocalGraph, drawing?: Uint8Array): Promise<void> {
 	const { meta: about, metrics, warnings } = graph;
-	await transaction('readwrite', ({ meta, graphs, drawn }) => {
+	await transaction('readwrite', [META, GRAPHS, DRAWN], ({ meta, graphs, drawn }) => {
 		meta.put(about);
 		// A graph kept under the same name before (fetched again from its address) may have had one.
 		if (drawing) drawn.put({ meta: about, warnings, metrics, drawing } satisfies KeptDrawing);
@@ -271,14 +288,23 @@ export async function storeLocalGraph(graph: LocalGraph, drawing?: Uint8Array): 
 	});
 }
 
-/** Keeps the drawing file of the kept graph `drawn.meta.name` (read from an older explorer's, drawn again). */
+/**
+ * Keeps the drawing of a kept graph that had none (kept by an older explorer, drawn again from its data), unless the
+ * graph was removed or replaced meanwhile (its list entry is gone or of another opening).
+ */
 export async function storeKeptDrawing(kept: KeptDrawing): Promise<void> {
-	await transaction('readwrite', ({ drawn }) => drawn.put(kept));
+	await transaction('readwrite', [META, DRAWN], ({ meta, drawn }) => {
+		const listed = meta.get(kept.meta.name);
+		listed.onsuccess = () => {
+			if ((listed.result as LocalGraphMeta | undefined)?.openedAt === kept.meta.openedAt) drawn.put(kept);
+		};
+		return listed;
+	});
 }
 
 /** The drawing of the big kept graph `name` (KeptDrawing), or undefined if none was kept. */
 export async function readKeptDrawing(name: string): Promise<KeptDrawing | undefined> {
-	return (await transaction('readonly', ({ drawn }) => drawn.get(name))) as KeptDrawing | undefined;
+	return (await transaction('readonly', [DRAWN], ({ drawn }) => drawn.get(name))) as KeptDrawing | undefined;
 }
 
 /**
@@ -298,13 +324,13 @@ export function noteKept(graph: LocalGraph | KeptNote, whyNot: string | null): v
 	}
 }
 
-/** Forgets the kept graph `name` (both stores, one transaction). */
+/** Forgets the kept graph `name` (every store, one transaction). */
 export async function removeLocalGraph(name: string): Promise<void> {
 	inMemory.delete(name);
 	notKept.delete(name);
 	notes.delete(name);
 	try {
-		await transaction('readwrite', ({ meta, graphs, drawn }) => {
+		await transaction('readwrite', [META, GRAPHS, DRAWN], ({ meta, graphs, drawn }) => {
 			meta.delete(name);
 			drawn.delete(name);
 			return graphs.delete(name);
@@ -315,18 +341,32 @@ export async function removeLocalGraph(name: string): Promise<void> {
 	}
 }
 
+/** Whether a worker is keeping the graph of `origin` now (its page says so until it is kept). */
+export const isKeeping = (origin: KeptOrigin): boolean => keepingOf(origin) !== undefined;
+
+/** Asks the reader to stay while a graph is being kept: leaving the page now would lose it. */
+function stayWhileKeeping(event: BeforeUnloadEvent): void {
+	event.preventDefault();
+}
+
 /**
- * Notes that a worker is keeping the graph `name` (open-file.ts): its name is taken, and its page's note waits until
- * `kept` is called with what the worker said (`noteKept`), or `abandon` (the worker stopped before it could say).
+ * Notes that a worker is keeping the graph `name` (open-file.ts): its name is taken, the page asks the reader to stay
+ * if they leave it meanwhile, and its note waits until `kept` is called with what the worker said (`noteKept`), or
+ * `abandon` (the worker stopped before it could say).
  */
-export function noteKeeping(name: string): {
+export function noteKeeping({ name, url }: LocalGraphMeta): {
 	kept(note: KeptNote, whyNot: string | null): void;
 	abandon(): void;
 } {
 	let settle = () => {};
-	keeping.set(name, new Promise<void>((done) => (settle = done)));
+	const kept = new Promise<void>((done) => (settle = done));
+	const entry = { kept, ...(url === undefined ? {} : { url }) };
+	keeping.set(name, entry);
+	addEventListener('beforeunload', stayWhileKeeping);
 	const abandon = () => {
-		keeping.delete(name);
+		// A later opening under the same name (fetched again from its address) has its own.
+		if (keeping.get(name) === entry) keeping.delete(name);
+		if (keeping.size === 0) removeEventListener('beforeunload', stayWhileKeeping);
 		settle();
 	};
 	return {

@@ -47,9 +47,14 @@ export type OffThreadSource =
 	| ({ kept: string } & KeptBy)
 	| ({ worker: Worker; meta: LocalGraphMeta } & KeptBy);
 
-/** Told what a kept graph's page says of it, why the browser could not keep it (or null), and its metrics. */
+/**
+ * Told what a kept graph's page says of it, why the browser could not keep it (or null), and its metrics; or, if the
+ * worker stopped after handing the graph over but before it said, why (`onLost`; null when the page let go of the
+ * graph itself).
+ */
 interface KeptBy {
 	onKept(note: KeptNote, whyNot: string | null, metrics?: GraphMetrics): void;
+	onLost?(why: string | null): void;
 }
 
 /** A graph read by a worker (see OffThreadSource). */
@@ -79,6 +84,19 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 		const listeners = new Set<() => void>();
 		/** Whether the worker stopped (after the graph was in: out of memory, say); queries then find nothing. */
 		let stopped = false;
+		/** Whether the graph was handed over; and whether the worker said whether it kept the graph it holds. */
+		let delivered = false;
+		let keptSaid = false;
+		/** Stops the worker (`why` it stopped, or null when the page lets go of the graph): queries find nothing. */
+		const stop = (why: string | null) => {
+			if (stopped) return;
+			worker.terminate();
+			stopped = true;
+			for (const { reply, none } of waiting.values()) reply(none);
+			waiting.clear();
+			// Before the graph is handed over, the failure is the reading's (the promise is rejected).
+			if (delivered && !keptSaid && 'onKept' in source) source.onLost?.(why);
+		};
 		const ask = <T>(request: (id: number) => WorkerRequest, none: T) =>
 			new Promise<T>((reply) => {
 				if (stopped) return reply(none);
@@ -87,25 +105,21 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 				post(request(id));
 			});
 		const post = (request: WorkerRequest) => worker.postMessage(request);
+		/** The worker failed: its script did not arrive or start, or (once the graph is in) it stopped. */
+		const failed = (why: string) => {
+			stop(why);
+			fail(new GraphLoadError(site ? 'network' : 'stopped', `${url} could not be read: ${why}`));
+		};
 		worker.onerror = (event) => {
 			event.preventDefault();
-			worker.terminate();
-			stopped = true;
-			for (const { reply, none } of waiting.values()) reply(none);
-			waiting.clear();
-			// The worker's script did not arrive or did not start (or, once the graph is in, the worker stopped).
-			fail(
-				new GraphLoadError(
-					site ? 'network' : 'stopped',
-					`${url} could not be read: ${event.message || 'the worker failed'}`
-				)
-			);
+			failed(event.message || 'the worker failed, perhaps for lack of memory');
 		};
+		worker.onmessageerror = () => failed('the worker sent what the page cannot read');
 		worker.onmessage = ({ data: message }: MessageEvent<WorkerMessage>) => {
 			try {
 				receive(message);
 			} catch (error) {
-				worker.terminate();
+				stop(String(error));
 				fail(asGraphLoadError(error));
 			}
 		};
@@ -149,17 +163,19 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 							builder.graph,
 							shardedDetails(builder.graph, shards, stamp, site ? shardFiles(site.id) : askShard)
 						);
-					if (!site) releases.set(builder.graph, () => worker.terminate());
+					if (!site) releases.set(builder.graph, () => stop(null));
+					delivered = true;
 					done(builder.graph);
 					break;
 				case 'indexed':
 					for (const listener of listeners) listener();
 					break;
 				case 'error':
-					worker.terminate();
+					stop(message.message);
 					fail(new GraphLoadError(message.kind, message.message, message.status));
 					break;
 				case 'kept':
+					keptSaid = true;
 					if ('onKept' in source) source.onKept(message.note, message.whyNot, message.metrics);
 					break;
 				case 'results':
@@ -173,9 +189,10 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 		/** The detail shards of a graph the worker holds whole, asked of it. */
 		const askShard: ShardReader = {
 			read: (shard) =>
-				ask<unknown>((id) => ({ type: 'shard', id, shard }), null).then((value) => {
-					if (value === null) throw new GraphLoadError('stopped', `${url}: its worker stopped`);
-					return value;
+				ask<ShardReply | null>((id) => ({ type: 'shard', id, shard }), null).then((reply) => {
+					if (!reply) throw new GraphLoadError('stopped', `${url}: its worker stopped`);
+					if (!reply.shard) throw new GraphLoadError('parse', `${url}: ${reply.why ?? 'no such details'}`);
+					return reply.shard;
 				}),
 			name: (shard) => `${url}, details ${shard}`
 		};
@@ -194,9 +211,12 @@ function replyOf(message: Extract<WorkerMessage, { id: number }>): unknown {
 		case 'suggestions':
 			return message.suggestions;
 		case 'shard':
-			return message.shard;
+			return { shard: message.shard, why: message.why } satisfies ShardReply;
 	}
 }
+
+/** A worker's answer for a detail shard of the graph it holds: the shard, or why it has none. */
+type ShardReply = Pick<Extract<WorkerMessage, { type: 'shard' }>, 'shard' | 'why'>;
 
 /** Where a drawn graph's detail shards come from: each as it comes (shardedDetails checks it), and its name. */
 interface ShardReader {

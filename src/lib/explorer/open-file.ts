@@ -179,9 +179,14 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		// note waits for that); its data never reaches the page.
 		options.onStage?.('Drawing it');
 		const { readOffThread } = await import('./off-thread');
-		const keeping = noteKeeping(name);
+		if (options.signal?.aborted) return cancelled();
+		const keeping = noteKeeping(meta);
+		const onLost = (why: string | null) =>
+			why === null
+				? keeping.abandon()
+				: keeping.kept({ meta, warnings: answer.warnings }, `it stopped before it was kept: ${why}`);
 		const graph = await untilCancelled(
-			readOffThread({ worker, meta, onKept: keeping.kept }),
+			readOffThread({ worker, meta, onKept: keeping.kept, onLost }),
 			options.signal
 		).catch((error: unknown) => {
 			keeping.abandon();

@@ -5,8 +5,8 @@
  * (open-file.ts).
  *
  * A small graph is handed to the page whole. A big one (above DRAWING_FILE_RELATIONSHIPS relationships) stays here:
- * asked to, this worker keeps it in the browser (IndexedDB) and then holds it for the page as a graph worker does
- * (graph-worker.ts `holdGraph`: its drawing, its details, its searches), so that its data never reaches the page.
+ * asked to, this worker holds it for the page as a graph worker does (graph-worker.ts `holdGraph`: its drawing, its
+ * details, its searches), then keeps it in the browser (IndexedDB), so that its data never reaches the page.
  */
 import { z } from 'zod';
 import { type KnowledgeGraph, buildGraph, exportGraph } from '$lib/graph/build';
@@ -17,9 +17,8 @@ import { isImportedGraphData } from '$lib/graph/import';
 import { withDataKinds } from '$lib/graph/attributes';
 import { validateGraphData } from '$lib/graph/validate';
 import { type Problem, fileProblem } from '$lib/graph/problems';
-import type { LocalGraphMeta } from './local-graphs';
 import { DRAWING_FILE_RELATIONSHIPS, type WorkerMessage } from './graph-source';
-import { LocalStoreError, storeLocalGraph } from './local-graphs';
+import { type LocalGraphMeta, LocalStoreError, storeLocalGraph } from './local-graphs';
 import type { OpenMessage, OpenRequest } from './open-file';
 
 // zod would probe for `new Function`, which the Content-Security-Policy forbids (src/lib/server/csp.js).
@@ -31,24 +30,33 @@ const scope = self as unknown as {
 };
 
 /** A big graph read here, until the page asks to hold it: with what keeping it needs. */
-let held: { graph: KnowledgeGraph; metrics: GraphMetrics; warnings: Problem[] } | null = null;
+let toHold: { graph: KnowledgeGraph; metrics: GraphMetrics; warnings: Problem[] } | null = null;
 
 scope.onmessage = async ({ data: request }) => {
 	try {
 		if (request.type === 'read') scope.postMessage(await open(request));
-		else if (held) await hold(request.meta, held);
+		else if (toHold) await hold(request.meta, toHold);
+		else throw new Error('it holds no graph');
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		scope.postMessage({
-			type: 'problems',
-			problems: [
-				fileProblem(
-					request.type === 'read' ? request.file.name : 'The graph',
-					'internal.bug',
-					`could not be opened (this is a bug, please report it): ${message}`
-				)
-			]
-		});
+		// Asked to hold its graph, the worker speaks as a graph worker: the page hears why it could not.
+		if (request.type === 'hold')
+			scope.postMessage({
+				type: 'error',
+				kind: 'parse',
+				message: `The graph could not be drawn: ${message}`
+			});
+		else
+			scope.postMessage({
+				type: 'problems',
+				problems: [
+					fileProblem(
+						request.file.name,
+						'internal.bug',
+						`could not be opened (this is a bug, please report it): ${message}`
+					)
+				]
+			});
 	}
 };
 
@@ -58,9 +66,9 @@ scope.onmessage = async ({ data: request }) => {
  */
 async function hold(
 	meta: LocalGraphMeta,
-	{ graph, metrics, warnings }: NonNullable<typeof held>
+	{ graph, metrics, warnings }: NonNullable<typeof toHold>
 ): Promise<void> {
-	held = null;
+	toHold = null;
 	const { holdGraph } = await import('./graph-worker');
 	const drawing = holdGraph(graph);
 	let whyNot: string | null = null;
@@ -120,7 +128,7 @@ async function open({ file, companions }: Extract<OpenRequest, { type: 'read' }>
 		warnings: named([...(read.warnings ?? []), ...checked.warnings])
 	};
 	if (graph.size > DRAWING_FILE_RELATIONSHIPS) {
-		held = { graph, metrics, warnings: opened.warnings };
+		toHold = { graph, metrics, warnings: opened.warnings };
 		return { type: 'held', ...opened };
 	}
 	return { type: 'done', data: exportGraph(graph), ...opened };
