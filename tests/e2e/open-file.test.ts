@@ -218,6 +218,60 @@ describe('opening a big graph file in the browser', () => {
 	});
 });
 
+describe('opening a graph too big for one record of the browser’s store', () => {
+	const browser = useBrowser();
+
+	it('keeps it in parts, and reads it back whole after a reload', async () => {
+		// 10,500 relationships: above the 10,000 a record of the store holds.
+		const nodes = Array.from({ length: 1_000 }, (_, i) => ({
+			key: `n${i}`,
+			attributes: { label: `Entity ${i}`, description: `The entity numbered ${i}.`, x: i % 40, y: i / 40 }
+		}));
+		const edges = Array.from({ length: 10_500 }, (_, i) => ({
+			source: `n${i % 1_000}`,
+			target: `n${(i * 7 + 1) % 1_000}`
+		}));
+		const page = await browser().newPage();
+		await page.goto(browser().url('/'));
+		await page.getByLabel('Choose a file…').setInputFiles({
+			name: 'parts.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify({ options: { multi: true }, nodes, edges }))
+		});
+		await page.waitForURL(browser().url('/local/parts'));
+		await page.getByText('Opened from parts.json').waitFor();
+		const parts = () =>
+			page.evaluate(
+				() =>
+					new Promise<number>((done, fail) => {
+						const request = indexedDB.open('knowledge-graph-explorer');
+						request.onerror = () => fail(request.error);
+						request.onsuccess = () => {
+							const counted = request.result.transaction('parts').objectStore('parts').count();
+							counted.onsuccess = () => {
+								request.result.close();
+								done(counted.result);
+							};
+						};
+					})
+			);
+		// One part of entities, two of relationships.
+		await expect(parts()).resolves.toBe(3);
+
+		await page.goto(browser().url('/local/parts/n999'));
+		await panelShows(page, 'Entity 999');
+		const panel = page.getByRole('complementary', { name: 'Details' });
+		await expect(panel.locator('p.description').innerText()).resolves.toBe('The entity numbered 999.');
+		await page.goto(browser().url('/local/parts'));
+		await page.getByText('1,000 entities · 10,500 relationships').waitFor();
+
+		await page.goto(browser().url('/'));
+		await page.getByRole('button', { name: 'Remove parts' }).click();
+		await page.getByRole('list', { name: 'Your graphs' }).waitFor({ state: 'detached' });
+		await expect(parts()).resolves.toBe(0);
+	});
+});
+
 describe('opening a big graph file that cannot be drawn', () => {
 	const browser = useBrowser();
 

@@ -2,7 +2,9 @@
  * The graphs a reader opened in the browser, kept there (IndexedDB) until they remove them: nothing is uploaded.
  * Three object stores, written in one transaction so that the list never names a graph whose data is missing:
  * `meta` (what the "Your graphs" list shows, small), `graphs` (the validated, laid-out graph data and its
- * metrics, read only when the graph is opened) and, for a big graph, `drawn` (its drawing file with its metrics and
+ * metrics, read only when the graph is opened), `parts` (a big graph's entities and relationships, PART_SIZE a
+ * record: the browser refuses a record much over 100 MB, Chromium's limit being 133 MB, which a graph of 100,000
+ * entities and 500,000 relationships passes) and, for a big graph, `drawn` (its drawing file with its metrics and
  * warnings: what a worker hands the page first after a reload, before it reads the data; graph-worker.ts).
  *
  * Written on IndexedDB directly rather than with a wrapper library: the one thing needed beyond get/put, a write
@@ -66,6 +68,16 @@ const DATABASE = 'knowledge-graph-explorer';
 const META = 'meta';
 const GRAPHS = 'graphs';
 const DRAWN = 'drawn';
+const PARTS = 'parts';
+/** Entities or relationships a record of `parts`: some 4 MB of JSON each at the bench graph's. */
+const PART_SIZE = 10_000;
+
+/** A kept graph's record in `graphs`: its entities and relationships are in `parts` records when there are many. */
+type StoredGraph = LocalGraph & { parts?: number };
+/** A record of `parts`: some entities, or some relationships, of a kept graph. */
+type StoredPart = Partial<Pick<GraphFile, 'nodes' | 'edges'>>;
+/** The keys of the `parts` records of graph `name`: [name, 0], [name, 1] … */
+const partsOf = (name: string) => IDBKeyRange.bound([name, 0], [name, Infinity]);
 
 /**
  * Graphs kept in memory because IndexedDB could not take them (gone on reload): whole, or only their note when a
@@ -116,7 +128,10 @@ function database(): Promise<IDBDatabase> {
 				request.result.createObjectStore(META, { keyPath: 'name' });
 				request.result.createObjectStore(GRAPHS, { keyPath: 'meta.name' });
 			}
-			if (oldVersion < 2) request.result.createObjectStore(DRAWN, { keyPath: 'meta.name' });
+			if (oldVersion < 2) {
+				request.result.createObjectStore(DRAWN, { keyPath: 'meta.name' });
+				request.result.createObjectStore(PARTS);
+			}
 		};
 		request.onsuccess = () => {
 			const db = request.result;
@@ -149,6 +164,7 @@ interface Stores {
 	[META]: IDBObjectStore;
 	[GRAPHS]: IDBObjectStore;
 	[DRAWN]: IDBObjectStore;
+	[PARTS]: IDBObjectStore;
 }
 
 /**
@@ -212,10 +228,26 @@ export async function readLocalGraph(name: string): Promise<LocalGraph | undefin
 	const held = inMemory.get(name);
 	if (held) return 'data' in held ? held : undefined;
 	try {
-		const kept = (await transaction('readonly', [GRAPHS], ({ graphs }) => graphs.get(name))) as
-			LocalGraph | undefined;
-		if (kept) notes.set(name, { meta: kept.meta, warnings: kept.warnings });
-		return kept;
+		let stored: IDBRequest<StoredPart[]> | undefined;
+		const kept = (await transaction('readonly', [GRAPHS, PARTS], ({ graphs, parts }) => {
+			stored = parts.getAll(partsOf(name));
+			return graphs.get(name);
+		})) as StoredGraph | undefined;
+		if (!kept) return undefined;
+		notes.set(name, { meta: kept.meta, warnings: kept.warnings });
+		const { parts, ...graph } = kept;
+		if (!parts) return graph;
+		const all = stored?.result ?? [];
+		if (all.length !== parts)
+			throw new LocalStoreError(`the browser kept ${all.length} of the graph's ${parts} parts`);
+		return {
+			...graph,
+			data: {
+				...graph.data,
+				nodes: all.flatMap((part) => part.nodes ?? []),
+				edges: all.flatMap((part) => part.edges ?? [])
+			}
+		};
 	} catch (error) {
 		// Where the browser keeps nothing, nothing was kept.
 		if (nothingKept()) return undefined;
@@ -278,13 +310,25 @@ export async function keepLocalGraph(graph: LocalGraph): Promise<void> {
  * itself calls it, and the page then notes the graph (`noteKept`). Rejects with a LocalStoreError.
  */
 export async function storeLocalGraph(graph: LocalGraph, drawing?: Uint8Array): Promise<void> {
-	const { meta: about, metrics, warnings } = graph;
-	await transaction('readwrite', [META, GRAPHS, DRAWN], ({ meta, graphs, drawn }) => {
+	const { meta: about, metrics, warnings, data } = graph;
+	const { nodes, edges } = data;
+	const many = nodes.length > PART_SIZE || edges.length > PART_SIZE;
+	const split: StoredPart[] = [];
+	if (many) {
+		for (let i = 0; i < nodes.length; i += PART_SIZE) split.push({ nodes: nodes.slice(i, i + PART_SIZE) });
+		for (let i = 0; i < edges.length; i += PART_SIZE) split.push({ edges: edges.slice(i, i + PART_SIZE) });
+	}
+	await transaction('readwrite', [META, GRAPHS, DRAWN, PARTS], ({ meta, graphs, drawn, parts }) => {
 		meta.put(about);
-		// A graph kept under the same name before (fetched again from its address) may have had one.
+		// A graph kept under the same name before (fetched again from its address) may have had these.
 		if (drawing) drawn.put({ meta: about, warnings, metrics, drawing } satisfies KeptDrawing);
 		else drawn.delete(about.name);
-		return graphs.put(graph);
+		parts.delete(partsOf(about.name));
+		split.forEach((part, i) => parts.put(part, [about.name, i]));
+		const stored: StoredGraph = many
+			? { ...graph, data: { ...data, nodes: [], edges: [] }, parts: split.length }
+			: graph;
+		return graphs.put(stored);
 	});
 }
 
@@ -330,9 +374,10 @@ export async function removeLocalGraph(name: string): Promise<void> {
 	notKept.delete(name);
 	notes.delete(name);
 	try {
-		await transaction('readwrite', [META, GRAPHS, DRAWN], ({ meta, graphs, drawn }) => {
+		await transaction('readwrite', [META, GRAPHS, DRAWN, PARTS], ({ meta, graphs, drawn, parts }) => {
 			meta.delete(name);
 			drawn.delete(name);
+			parts.delete(partsOf(name));
 			return graphs.delete(name);
 		});
 	} catch (error) {
