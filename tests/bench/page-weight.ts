@@ -28,14 +28,17 @@ export const PAGE_WEIGHT_PAGES = {
  * to 84 KB on purpose for issue 20: a hub's caption folds its groups beyond three relationships (a native
  * <details>, also without JavaScript) under headings that say what each group says, and lists a relationship opened
  * from search even where it is folded (+0.4 KB, after the sources list, the search's options and relationship
- * addresses were kept out of the embed); measured 83.3 KB.
+ * addresses were kept out of the embed); measured 83.3 KB. Raised to 84.1 KB on purpose for issue 22: a big graph
+ * opened in the browser (an embed of one from the web included) is held by a worker of its own, which the page lets
+ * go of with the graph, and a reader is told when that worker stopped (57 bytes, after the pages of such graphs moved
+ * out of the explorer's entry, api/browser-pages.ts); measured 84.02 KB.
  */
 export const PAGE_WEIGHT_BUDGETS: Readonly<Record<keyof typeof PAGE_WEIGHT_PAGES, number>> = {
 	// 110 KB until issue 23: the data view is a page of the explorer, and its "Table" link in the toolbar and its two
 	// routes in the router's table (the site's graphs and those opened in the browser) cost every explorer page
 	// 0.19 KB, its own code loading only with it; measured 110.1 KB. Raised to 110.5 KB on purpose.
 	entity: 110_500,
-	embed: 84_000
+	embed: 84_100
 };
 
 /** One script the page loaded. */

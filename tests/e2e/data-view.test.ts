@@ -292,6 +292,20 @@ describe('the data view', () => {
 		expect(stops).toContain('-1:0');
 	});
 
+	it('brings a big graph’s details for its cells: claims and sections come apart from its drawing', async () => {
+		// npm test's build draws big-synthetic from its drawing file: its claims are in detail shards.
+		const page = await browser().newPage();
+		await page.goto(browser().url('/big-synthetic/data?tab=relationships'));
+		const grid = await table(page);
+		const [first] = big.edges();
+		const claim = big.getEdgeAttribute(first as string, 'claim') as string;
+		const section = big.getEdgeAttribute(first as string, 'evidence')?.[0]?.section as string;
+		await grid.getByText(claim, { exact: true }).waitFor();
+		await expect(grid.getByText(section, { exact: true }).first().isVisible()).resolves.toBe(true);
+		await expect(page.getByText('Bringing every').count()).resolves.toBe(0);
+		expect(page.errors).toEqual([]);
+	});
+
 	it('renders only the rows in sight of a long table, and scrolls to the rest', async () => {
 		const page = await browser().newPage();
 		await page.setViewportSize({ width: 1280, height: 700 });

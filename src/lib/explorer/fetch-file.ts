@@ -54,7 +54,7 @@ export function describeLoadError(error: GraphLoadError): string {
 		case 'version':
 			return 'its file was written by another version of the explorer than this page; reload the page, and if that does not help, the site needs to be built again.';
 		case 'stopped':
-			return 'the part of this page that holds the graph stopped, perhaps for lack of memory; reload the page.';
+			return 'the page lost it (out of memory?); reload the page.';
 	}
 }
 

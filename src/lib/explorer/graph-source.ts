@@ -74,6 +74,8 @@ export interface DetailsSource {
 	prefetch(keys: readonly string[]): void;
 	/** Adds the details of every entity of `keys` and of their relationships (for an export). */
 	fetchAll(keys: Iterable<string>): Promise<void>;
+	/** Lets go of a graph a worker of its own holds (a big graph opened in the browser): stops the worker. */
+	release?(): void;
 }
 
 const loaded = new Map<string, Promise<KnowledgeGraph>>();
@@ -135,46 +137,19 @@ export function fetchGraph(
 /** Metrics handed over with a graph (`provideGraph`), or the promise of them. */
 const givenMetrics = new Map<string, GraphMetrics | Promise<GraphMetrics | null>>();
 
-/** How to let go of a graph that a worker of its own holds (a big graph opened in the browser): stops the worker. */
-export const releases = new WeakMap<KnowledgeGraph, () => void>();
-
-/** Lets go of the graph `id` holds, if a worker holds it, unless `next` (what replaces it) is the same graph. */
-function release(id: string, next?: Promise<KnowledgeGraph>): void {
-	const before = loaded.get(id);
-	if (!before || before === next) return;
-	const letGo = (graph: KnowledgeGraph) => releases.get(graph)?.();
-	void before.then(
-		(old) =>
-			next
-				? next.then(
-						(graph) => graph !== old && letGo(old),
-						() => letGo(old)
-					)
-				: letGo(old),
-		() => {}
-	);
-}
-
 /**
  * Hands over a graph that is not downloaded (one the reader opened in the browser, read from where it is kept, or
  * drawn by the worker that holds it), or the promise of it: `fetchGraph` and `fetchMetrics` answer with it from now
- * on (a promise that fails is forgotten, so that the next call looks again).
+ * on. A graph it replaces is forgotten first (`forgetGraph`), and one that fails to arrive too.
  */
 export function provideGraph(
 	id: string,
 	graph: KnowledgeGraph | Promise<KnowledgeGraph>,
 	metrics: GraphMetrics | null | Promise<GraphMetrics | null>
 ): void {
-	const given = Promise.resolve(graph);
-	release(id, given);
-	loaded.set(id, given);
+	loaded.set(id, Promise.resolve(graph));
 	if (metrics) givenMetrics.set(id, metrics);
 	else givenMetrics.delete(id);
-	given.catch(() => {
-		if (loaded.get(id) !== given) return;
-		loaded.delete(id);
-		givenMetrics.delete(id);
-	});
 }
 
 /** Whether the page holds the graph `id` already (downloaded, being downloaded, or handed over). */
@@ -182,7 +157,11 @@ export const hasGraph = (id: string): boolean => loaded.has(id);
 
 /** Forgets a graph handed over (it was removed), so that it is looked for again. */
 export function forgetGraph(id: string): void {
-	release(id);
+	// A graph a worker holds: stop the worker.
+	void loaded.get(id)?.then(
+		(graph) => detailSources.get(graph)?.release?.(),
+		() => {}
+	);
 	loaded.delete(id);
 	givenMetrics.delete(id);
 }

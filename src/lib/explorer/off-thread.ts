@@ -27,7 +27,6 @@ import {
 	type WorkerMessage,
 	type WorkerRequest,
 	detailSources,
-	releases,
 	remoteSearchers
 } from './graph-source';
 import type { KeptNote, LocalGraphMeta } from './local-graphs';
@@ -159,11 +158,11 @@ export function readOffThread(source: OffThreadSource): Promise<KnowledgeGraph> 
 						}
 					});
 					if (drawn)
-						detailSources.set(
-							builder.graph,
-							shardedDetails(builder.graph, shards, stamp, site ? shardFiles(site.id) : askShard)
-						);
-					if (!site) releases.set(builder.graph, () => stop(null));
+						detailSources.set(builder.graph, {
+							...shardedDetails(builder.graph, shards, stamp, site ? shardFiles(site.id) : askShard),
+							// A graph opened in the browser is let go of with its worker.
+							...(site ? {} : { release: () => stop(null) })
+						});
 					delivered = true;
 					done(builder.graph);
 					break;

@@ -10,7 +10,7 @@ import { type Problem, fileProblem } from '$lib/graph/problems';
 import { LIMITS, graphIdSlug } from '$lib/graph/rules';
 import type { GraphFile } from '$lib/graph/schema';
 import { buildGraph } from '$lib/graph/build';
-import { provideGraph } from './graph-source';
+import { forgetGraph, provideGraph } from './graph-source';
 import { type LocalGraphMeta, keepLocalGraph, keptGraphId, nameFor, noteKeeping } from './local-graphs';
 
 /** A file handed to the worker: its name and its bytes (transferred, not copied). */
@@ -164,6 +164,8 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 			...(options.url ? { url: options.url } : {})
 		};
 		const id = keptGraphId(meta);
+		// A copy shown before (fetched again from its address) is replaced: let go of it.
+		forgetGraph(id);
 		// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
 		// showed before).
 		if (answer.type === 'done') {

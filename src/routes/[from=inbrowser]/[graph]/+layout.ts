@@ -1,4 +1,4 @@
-import { loadBrowserAbout } from '$lib/api/pages';
+import { loadBrowserAbout } from '$lib/api/browser-pages';
 import type { LayoutLoad } from './$types';
 
 // A graph the browser reads itself: kept there (/local/<name>) or fetched from the web (/open/<its address>). No

@@ -1,4 +1,4 @@
-import { loadLocalOverview } from '$lib/api/pages';
+import { loadLocalOverview } from '$lib/api/browser-pages';
 import { fetchGraph } from '$lib/explorer/graph-source';
 import { storiesOf } from '$lib/graph/story-query';
 import type { PageLoad } from './$types';
