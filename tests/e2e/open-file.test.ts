@@ -4,7 +4,7 @@
  * reload, and forgotten when removed. Files that cannot be opened say why, as `npm run validate` would.
  */
 import { describe, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { entityDetails } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
@@ -12,6 +12,51 @@ import { graphSettled, nodePosition, panelHeading, panelShows } from './graph-pa
 
 const GEXF = 'tests/fixtures/graphs/les-miserables.gexf';
 const CSV = ['tests/fixtures/graphs/tea-routes.edges.csv', 'tests/fixtures/graphs/tea-routes.nodes.csv'];
+
+/**
+ * Goes to the `home` page and chooses a graph file `name` made here: `entities` entities n0, n1 … with the
+ * attributes `attributes` gives each, and `relationships` relationships spread over them.
+ */
+async function chooseGenerated(
+	page: Page,
+	home: string,
+	name: string,
+	entities: number,
+	relationships: number,
+	attributes: (i: number) => Record<string, unknown>
+): Promise<void> {
+	const nodes = Array.from({ length: entities }, (_, i) => ({ key: `n${i}`, attributes: attributes(i) }));
+	const edges = Array.from({ length: relationships }, (_, i) => ({
+		source: `n${i % entities}`,
+		target: `n${(i * 7 + 1) % entities}`
+	}));
+	await page.goto(home);
+	await page.getByLabel('Choose a file…').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify({ options: { multi: true }, nodes, edges }))
+	});
+}
+
+/** Counts the records of the browser's store `store` of kept graphs, or clears it (its answer). */
+function inStore(page: Page, store: string, work: 'count' | 'clear'): Promise<unknown> {
+	return page.evaluate(
+		([store, work]) =>
+			new Promise<unknown>((done, fail) => {
+				const request = indexedDB.open('knowledge-graph-explorer');
+				request.onerror = () => fail(request.error);
+				request.onsuccess = () => {
+					const tx = request.result.transaction(store, 'readwrite');
+					const asked = work === 'count' ? tx.objectStore(store).count() : tx.objectStore(store).clear();
+					tx.oncomplete = () => {
+						request.result.close();
+						done(asked.result);
+					};
+				};
+			}),
+		[store, work] as const
+	);
+}
 
 describe('opening a graph file in the browser', () => {
 	const browser = useBrowser();
@@ -176,33 +221,14 @@ describe('opening a big graph file in the browser', () => {
 		expect(workers.named('graph-worker')).toHaveLength(1);
 
 		// Kept by an explorer before drawings were kept with a big graph: drawn from its data, and its drawing kept.
-		/** Runs `work` on the browser's store of kept drawings; its answer. */
-		const inDrawings = (work: 'count' | 'clear') =>
-			page.evaluate(
-				(work) =>
-					new Promise<unknown>((done, fail) => {
-						const request = indexedDB.open('knowledge-graph-explorer');
-						request.onerror = () => fail(request.error);
-						request.onsuccess = () => {
-							const tx = request.result.transaction('drawn', 'readwrite');
-							const asked =
-								work === 'count' ? tx.objectStore('drawn').count() : tx.objectStore('drawn').clear();
-							tx.oncomplete = () => {
-								request.result.close();
-								done(asked.result);
-							};
-						};
-					}),
-				work
-			);
-		await expect(inDrawings('count')).resolves.toBe(1);
-		await inDrawings('clear');
-		await expect(inDrawings('count')).resolves.toBe(0);
+		await expect(inStore(page, 'drawn', 'count')).resolves.toBe(1);
+		await inStore(page, 'drawn', 'clear');
+		await expect(inStore(page, 'drawn', 'count')).resolves.toBe(0);
 		workers.clear();
 		await page.reload();
 		await panelShows(page, label);
 		await expect(panel.locator('p.description').innerText()).resolves.toBe(description);
-		await expect.poll(() => inDrawings('count')).toBe(1);
+		await expect.poll(() => inStore(page, 'drawn', 'count')).toBe(1);
 		const [reader] = workers.named('graph-worker');
 		expect(reader).toBeDefined();
 
@@ -212,7 +238,7 @@ describe('opening a big graph file in the browser', () => {
 		await kept.getByRole('button', { name: /^Remove / }).click();
 		await kept.waitFor({ state: 'detached' });
 		await expect.poll(() => workers.closed.has(reader as Worker)).toBe(true);
-		await expect(inDrawings('count')).resolves.toBe(0);
+		await expect(inStore(page, 'drawn', 'count')).resolves.toBe(0);
 		// The reload's 404 is the static host's answer for /local/…, which 404.html turns into the page.
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
@@ -223,40 +249,17 @@ describe('opening a graph too big for one record of the browser’s store', () =
 
 	it('keeps it in parts, and reads it back whole after a reload', async () => {
 		// 10,500 relationships: above the 10,000 a record of the store holds.
-		const nodes = Array.from({ length: 1_000 }, (_, i) => ({
-			key: `n${i}`,
-			attributes: { label: `Entity ${i}`, description: `The entity numbered ${i}.`, x: i % 40, y: i / 40 }
-		}));
-		const edges = Array.from({ length: 10_500 }, (_, i) => ({
-			source: `n${i % 1_000}`,
-			target: `n${(i * 7 + 1) % 1_000}`
-		}));
 		const page = await browser().newPage();
-		await page.goto(browser().url('/'));
-		await page.getByLabel('Choose a file…').setInputFiles({
-			name: 'parts.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(JSON.stringify({ options: { multi: true }, nodes, edges }))
-		});
+		await chooseGenerated(page, browser().url('/'), 'parts.json', 1_000, 10_500, (i) => ({
+			label: `Entity ${i}`,
+			description: `The entity numbered ${i}.`,
+			x: i % 40,
+			y: i / 40
+		}));
 		await page.waitForURL(browser().url('/local/parts'));
 		await page.getByText('Opened from parts.json').waitFor();
-		const parts = () =>
-			page.evaluate(
-				() =>
-					new Promise<number>((done, fail) => {
-						const request = indexedDB.open('knowledge-graph-explorer');
-						request.onerror = () => fail(request.error);
-						request.onsuccess = () => {
-							const counted = request.result.transaction('parts').objectStore('parts').count();
-							counted.onsuccess = () => {
-								request.result.close();
-								done(counted.result);
-							};
-						};
-					})
-			);
 		// One part of entities, two of relationships.
-		await expect(parts()).resolves.toBe(3);
+		await expect(inStore(page, 'parts', 'count')).resolves.toBe(3);
 
 		await page.goto(browser().url('/local/parts/n999'));
 		await panelShows(page, 'Entity 999');
@@ -268,7 +271,7 @@ describe('opening a graph too big for one record of the browser’s store', () =
 		await page.goto(browser().url('/'));
 		await page.getByRole('button', { name: 'Remove parts' }).click();
 		await page.getByRole('list', { name: 'Your graphs' }).waitFor({ state: 'detached' });
-		await expect(parts()).resolves.toBe(0);
+		await expect(inStore(page, 'parts', 'count')).resolves.toBe(0);
 	});
 });
 
@@ -277,21 +280,10 @@ describe('opening a big graph file that cannot be drawn', () => {
 
 	it('says why, rather than waiting for ever, and keeps nothing', async () => {
 		// A graph the drawing file cannot hold (a name with a 0 character), above npm test's 300 relationships.
-		const nodes = Array.from({ length: 40 }, (_, i) => ({
-			key: `n${i}`,
-			attributes: { label: i === 0 ? 'Zero\u0000name' : `Entity ${i}` }
-		}));
-		const edges = Array.from({ length: 320 }, (_, i) => ({
-			source: `n${i % 40}`,
-			target: `n${(i * 7 + 1) % 40}`
-		}));
 		const page = await browser().newPage();
-		await page.goto(browser().url('/'));
-		await page.getByLabel('Choose a file…').setInputFiles({
-			name: 'zero.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(JSON.stringify({ options: { multi: true }, nodes, edges }))
-		});
+		await chooseGenerated(page, browser().url('/'), 'zero.json', 40, 320, (i) => ({
+			label: i === 0 ? 'Zero\u0000name' : `Entity ${i}`
+		}));
 		await expect(page.getByRole('alert').innerText()).resolves.toMatch(
 			/zero\.json: could not be opened: The graph could not be drawn: .*0 character/
 		);
