@@ -91,6 +91,22 @@ describe('opening a graph file in the browser', () => {
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 
+	it('opens a file chosen before the page’s script ran, once it runs', async () => {
+		const page = await browser().newPage();
+		// A slow connection: the page's modules arrive after the reader has chosen a file.
+		let release = () => {};
+		const arrived = new Promise<void>((done) => (release = done));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await arrived;
+			await route.continue();
+		});
+		await page.goto(browser().url('/'), { waitUntil: 'commit' });
+		await page.getByLabel('Choose a file…').setInputFiles(GEXF);
+		release();
+		await page.waitForURL(browser().url('/local/les-miserables'));
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Les miserables');
+	});
+
 	it('answers an address deeper than any graph’s with "Not found", once, without reloading again and again', async () => {
 		const page = await browser().newPage();
 		let loads = 0;
