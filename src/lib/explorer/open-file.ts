@@ -166,8 +166,7 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		const id = keptGraphId(meta);
 		// A copy shown before (fetched again from its address) is replaced: let go of it.
 		forgetGraph(id);
-		// The explorer takes the graph from here rather than reading back what was just kept (and replaces any copy it
-		// showed before).
+		// The explorer takes the graph from here rather than reading back what was just kept.
 		if (answer.type === 'done') {
 			try {
 				await keepLocalGraph({ meta, data: answer.data, metrics: answer.metrics, warnings: answer.warnings });
@@ -204,7 +203,7 @@ export async function openGraphFiles(files: readonly File[], options: OpenOption
 		if (options.signal?.aborted) return cancelled();
 		worker.terminate();
 		const why = error instanceof Error ? error.message : String(error);
-		return { ok: false, problems: [fileProblem(file.name, 'internal.bug', `could not be opened: ${why}`)] };
+		return { ok: false, problems: [notOpened(file.name, why)] };
 	}
 }
 
@@ -238,7 +237,7 @@ function answerOf(
 			finish(
 				{
 					type: 'problems',
-					problems: [fileProblem(fileName, 'internal.bug', `could not be opened: ${why}`)]
+					problems: [notOpened(fileName, why)]
 				},
 				true
 			);
@@ -249,6 +248,10 @@ function answerOf(
 		};
 	});
 }
+
+/** The one problem of file `fileName` whose reading stopped, `why`. */
+const notOpened = (fileName: string, why: string): Problem =>
+	fileProblem(fileName, 'internal.bug', `could not be opened: ${why}`);
 
 /** What `work` gives, or null as soon as `signal` cancels. */
 function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
