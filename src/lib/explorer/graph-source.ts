@@ -108,6 +108,9 @@ export async function detailedEntity(graph: KnowledgeGraph, key: string): Promis
 		}
 	}
 	const details = entityDetails(graph, key);
+	// A drawn graph is a big one: its hubs' details take tens of milliseconds to gather, and the page that shows
+	// them as long to render. Rendering starts in a task of its own, so that neither makes the other longer.
+	if (source) await new Promise((resolve) => setTimeout(resolve, 0));
 	return details && detailsMissing ? { ...details, detailsMissing } : details;
 }
 

@@ -135,6 +135,10 @@ export function createRenderer(
 	let context: DrawContext = drawContext(graph, display, base);
 	/** The relationships a lean drawing shows: the selected entity's and the highlighted paths' (filters apply). */
 	let leanEdges: string[] = leanEdgesOf(graph, display, lean);
+	/** Their ends, for drawing them on every frame. */
+	const endsOf = (edges: readonly string[]) =>
+		edges.map((edge) => [graph.source(edge), graph.target(edge)] as const);
+	let leanEnds = endsOf(leanEdges);
 	let candidates: LabelCandidate[] = [];
 	/** The entities whose labels the last render drew. */
 	let drawn: string[] = [];
@@ -209,10 +213,8 @@ export function createRenderer(
 	const afterRender = () => {
 		// A lean drawing's relationships go on the 2D canvas under the entities (sigma's edge labels layer).
 		const lines = sigma.getCanvases().edgeLabels?.getContext('2d');
-		if (leanDrawing && lines && leanEdges.length > 0) {
-			const ends = leanEdges.map((edge): [string, string] => [graph.source(edge), graph.target(edge)]);
-			leanDrawing.drawLines(lines, sigma, ends, base.theme.edgeStrong);
-		}
+		if (leanDrawing && lines && leanEnds.length > 0)
+			leanDrawing.drawLines(lines, sigma, leanEnds, base.theme.edgeStrong);
 		const labels = sigma.getCanvases().labels?.getContext('2d');
 		if (!labels) return;
 		const { labelSize, labelFont, labelWeight } = sigma.getSettings();
@@ -240,55 +242,47 @@ export function createRenderer(
 	});
 
 	/**
-	 * What the next redraw covers. Changes that come in one task (a search box cleared and the entity it opened
-	 * selected) are drawn together, once, in the task after it: each draw of a big graph without a graphics card
-	 * costs tens of milliseconds.
+	 * The display sigma was last refreshed for. Changes that come in one task (a search box cleared and the entity
+	 * it opened selected; a page's render and the display it sets) are drawn together, once, in the task after
+	 * it, from this display to the last one set: each draw of a big graph without a graphics card costs tens of
+	 * milliseconds, and so does working out what a hub's selection changes.
 	 */
-	const redraw = {
-		full: null as 'index' | 'reducers' | null,
-		nodes: new Set<string>(),
-		edges: new Set<string>(),
-		timer: null as ReturnType<typeof setTimeout> | null
-	};
-	function redrawSoon(): void {
-		redraw.timer ??= setTimeout(() => {
-			redraw.timer = null;
-			if (killed) return;
-			if (redraw.full === 'index') sigma.refresh({});
-			else if (redraw.full === 'reducers') sigma.refresh({ skipIndexation: true });
-			else if (redraw.nodes.size > 0 || redraw.edges.size > 0)
-				sigma.refresh({
-					partialGraph: { nodes: [...redraw.nodes], edges: [...redraw.edges] },
-					skipIndexation: true
-				});
-			redraw.full = null;
-			redraw.nodes.clear();
-			redraw.edges.clear();
-		}, 0);
-	}
+	let shown = display;
+	let timer: ReturnType<typeof setTimeout> | null = null;
 
-	/** The one way the display changes: what follows from it is derived again, then sigma redraws what changed. */
-	function setDisplay(next: DisplayState): void {
-		const previous = display;
+	/** Derives what follows from the display set since `shown`, then redraws what changed and moves the camera. */
+	function update(): void {
+		const [previous, next] = [shown, display];
+		shown = next;
 		const changed = changedFields(previous, next);
 		if (changed.length === 0) return;
-		display = next;
 		if (changed.includes('appearance')) scaleSizes(next);
 		context = drawContext(graph, next, base);
 		leanEdges = leanEdgesOf(graph, next, lean);
+		leanEnds = endsOf(leanEdges);
 		if (changed.includes('appearance')) {
 			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
-			redraw.full = 'index';
+			sigma.refresh({});
 		} else if (big && !changed.includes('visible') && !framesChanged(previous, next)) {
 			// On a big graph a hover, a selection or a search changes only a few entities: redraw those.
 			const partial = partialRefresh(graph, previous, next);
-			for (const node of partial.nodes) redraw.nodes.add(node);
-			if (!lean) for (const edge of partial.edges) redraw.edges.add(edge);
+			const edges = lean ? [] : partial.edges;
+			if (partial.nodes.length > 0 || edges.length > 0)
+				sigma.refresh({ partialGraph: { nodes: partial.nodes, edges }, skipIndexation: true });
 		} else {
-			redraw.full ??= 'reducers';
+			sigma.refresh({ skipIndexation: true });
 		}
-		redrawSoon();
 		moveCamera(sigma, targetOf(sigma, graph, next, cameraMove(previous, next)), true);
+	}
+
+	/** The one way the display changes: it is drawn in the next task (`update`). */
+	function setDisplay(next: DisplayState): void {
+		if (changedFields(display, next).length === 0) return;
+		display = next;
+		timer ??= setTimeout(() => {
+			timer = null;
+			if (!killed) update();
+		}, 0);
 	}
 
 	// sigma drew in its constructor; the next animation frame shows it (a hidden tab has no animation frames:
@@ -359,7 +353,7 @@ export function createRenderer(
 		kill() {
 			if (killed) return;
 			killed = true;
-			if (redraw.timer !== null) clearTimeout(redraw.timer);
+			if (timer !== null) clearTimeout(timer);
 			container.removeEventListener('wheel', blockWheel, { capture: true });
 			sigma.kill();
 		}
