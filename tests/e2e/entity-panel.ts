@@ -6,7 +6,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { KnowledgeGraph } from '../../src/lib/graph/build';
 import { citedSections } from '../../src/lib/graph/citations';
-import { entityDetails } from '../../src/lib/graph/query';
+import { type Relation, entityDetails } from '../../src/lib/graph/query';
 import { squash } from './graph-page';
 
 export interface PanelGroup {
@@ -56,22 +56,32 @@ export async function expectFolded(page: Page | Frame, key: string): Promise<Pan
 }
 
 /**
- * The panel's end: each source the entity's relationships cite, once, with its full reference (title, publisher,
- * date, note) and the sections cited from it, each once, in order of first citation; every claim's section links
- * to its entry there, by an id made of the entity's key, and no id of the panel is used twice.
+ * The panel's end: each source the listed relationships cite (`listed`, by default every relationship of the
+ * entity), once, with its full reference (title, publisher, date, note) and the sections cited from it, each once,
+ * in order of first citation, and how many of the relationships are listed when not all are; every claim's
+ * section links to its entry there, by an id made of the entity's key, and no id of the panel is used twice.
  */
 export async function expectSourcesList(
 	page: Page | Frame,
 	graph: KnowledgeGraph,
-	key: string
+	key: string,
+	listed?: readonly Relation[]
 ): Promise<void> {
 	const details = entityDetails(graph, key);
 	if (!details) throw new Error(key);
+	const all = details.groups.flatMap((group) => group.relations);
+	const relations = listed ?? all;
 	const sources = graph.getAttribute('sources');
 	const panel = page.locator(`article[data-entity="${key}"]`);
 	const list = panel.locator('section.sources');
 	await expect(list.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Sources');
-	const cited = citedSections(details.groups.flatMap((group) => group.relations));
+	const note = list.locator('p.of');
+	if (relations.length < all.length)
+		await expect(note.textContent()).resolves.toBe(
+			`Cited by the ${relations.length} relationships listed above, of ${all.length}.`
+		);
+	else await expect(note.count()).resolves.toBe(0);
+	const cited = citedSections(relations);
 	const items = list.locator(':scope > ul > li');
 	await expect(items.count()).resolves.toBe(cited.length);
 	for (const [i, [id, sections]] of cited.entries()) {
@@ -98,10 +108,10 @@ export async function expectSourcesList(
 			};
 		})
 	);
-	// One link for each section each relationship cites (every relationship listed: none of these is over 15 a group).
-	const citations = details.groups
-		.flatMap((group) => group.relations)
-		.flatMap((relation) => citedSections([relation]).flatMap(([, sections]) => sections));
+	// One link for each section each listed relationship cites.
+	const citations = relations.flatMap((relation) =>
+		citedSections([relation]).flatMap(([, sections]) => sections)
+	);
 	expect(links.length).toBe(citations.length);
 	for (const link of links) {
 		expect(link.id.startsWith(`cite-${key}-`), link.id).toBe(true);

@@ -2,19 +2,28 @@
  * A hub's entity page a reader can get through: its relationships narrowed by words typed into the panel; each
  * group named in one phrase with the entity ("buys …", "… pressures India") rather than by a type and
  * "outgoing" or "incoming"; groups folded beyond three relationships under "N more"; the source once, at the
- * panel's end, each claim's section a link to it.
+ * panel's end, each claim's section a link to it (those of the relationships listed, when a big hub lists 15 a group).
  */
 import { describe, expect, it } from 'vitest';
 import { entityDetails } from '../../src/lib/graph/query';
 import { allGraphs } from '../../src/lib/server/graphs';
 import { useBrowser } from './browser';
 import { expectFolded, expectSourcesList, panelGroups } from './entity-panel';
-import { graphSettled, panelSentences, squash } from './graph-page';
+import { graphSettled, panelSentences, squash, unfoldPanel } from './graph-page';
 
 const flagship = allGraphs().get('india-russia');
 if (!flagship) throw new Error('the flagship graph is missing');
 const INDIA = entityDetails(flagship, 'india');
 if (!INDIA) throw new Error('the flagship has no India');
+// A hub with a group of more than 15 relationships, which the panel lists 15 at a time.
+const synthetic = allGraphs().get('big-synthetic');
+if (!synthetic) throw new Error('npm test builds tests/fixtures/graphs/big-synthetic.json');
+const HUB = synthetic
+	.nodes()
+	.sort((a, b) => synthetic.degree(b) - synthetic.degree(a) || a.localeCompare(b))[0];
+const HUB_DETAILS = HUB === undefined ? null : entityDetails(synthetic, HUB);
+if (!HUB || !HUB_DETAILS?.groups.some((group) => group.relations.length > 15))
+	throw new Error('big-synthetic has no hub with a group of more than 15 relationships');
 
 describe('a hub’s panel', () => {
 	const browser = useBrowser();
@@ -118,6 +127,26 @@ describe('a hub’s panel', () => {
 		).resolves.toBe(true);
 		expect(page.url()).toBe(address);
 		expect(page.errors).toEqual([]);
+	});
+
+	it('names the sources of the relationships it lists, says of how many, and adds them as it lists more', async () => {
+		const page = await browser().newPage();
+		await page.goto(browser().url(`/big-synthetic/${HUB}`));
+		await page.locator(`article[data-entity="${HUB}"] p.description`).waitFor();
+		// 15 of each group listed: the sources are those of the listed ones (a hub of a big graph cites thousands).
+		const first = HUB_DETAILS.groups.flatMap((group) => group.relations.slice(0, 15));
+		expect(first.length).toBeLessThan(HUB_DETAILS.degree);
+		await expectSourcesList(page, synthetic, HUB, first);
+		await unfoldPanel(page);
+		await page.getByRole('button', { name: /^Show \d+ more$/ }).click();
+		const more = HUB_DETAILS.groups.flatMap((group) =>
+			group.relations.slice(0, group.relations.length > 15 ? 75 : 15)
+		);
+		await expect
+			.poll(() => page.locator(`article[data-entity="${HUB}"] [data-edge]`).count())
+			.toBe(more.length);
+		await expectSourcesList(page, synthetic, HUB, more);
+		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 });
 
