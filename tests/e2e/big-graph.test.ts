@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../src/lib/graph/schema';
 import { allGraphs } from '../../src/lib/server/graphs';
+import { detailShard, shardCount } from '../../src/lib/graph/drawn-graph';
 import { entityDetails } from '../../src/lib/graph/query';
 import { useBrowser } from './browser';
 import {
@@ -257,6 +258,24 @@ describe('a graph drawn from its drawing file (npm test lowers DRAWING_FILE_RELA
 			graph.getNodeAttribute(neighbour, 'description')
 		);
 		expect(asked.filter((path) => path.includes('/details/') && !before.has(path))).toEqual([]);
+		expect(page.errors).toEqual([]);
+	});
+
+	it('fetches the details of the search result Enter would open once the reader pauses on it', async () => {
+		const { page, asked } = await recording();
+		await page.goto(browser().url('/big-synthetic'));
+		await graphSettled(page);
+		const shard = `/api/graphs/big-synthetic/details/${detailShard(entity, shardCount(graph.order))}.json`;
+		const search = page.getByRole('combobox', { name: 'Search the graph' });
+		await search.fill(details?.label ?? '?');
+		await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor();
+		// Before Enter: the best match's shard, and no other.
+		await expect.poll(() => asked.filter((path) => path.includes('/details/'))).toEqual([shard]);
+		await search.press('Enter');
+		await page.waitForURL(browser().url(`/big-synthetic/${entity}`));
+		const panel = page.getByRole('complementary', { name: 'Details' });
+		await expect(panel.locator('p.description').innerText()).resolves.toBe(details?.description);
+		expect(asked.filter((path) => path === shard)).toHaveLength(1);
 		expect(page.errors).toEqual([]);
 	});
 
