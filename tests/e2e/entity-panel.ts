@@ -76,9 +76,10 @@ export async function expectSourcesList(
 	const list = panel.locator('section.sources');
 	await expect(list.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Sources');
 	const note = list.locator('p.of');
+	const counted = relations.length === 1 ? 'relationship' : `${relations.length} relationships`;
 	if (relations.length < all.length)
-		await expect(note.textContent()).resolves.toBe(
-			`Cited by the ${relations.length} relationships listed above, of ${all.length}.`
+		await expect(note.textContent().then(squash)).resolves.toBe(
+			`Cited by the ${counted} listed above, of ${all.length}.`
 		);
 	else await expect(note.count()).resolves.toBe(0);
 	const cited = citedSections(relations);

@@ -138,14 +138,37 @@ describe('a hub’s panel', () => {
 		expect(first.length).toBeLessThan(HUB_DETAILS.degree);
 		await expectSourcesList(page, synthetic, HUB, first);
 		await unfoldPanel(page);
-		await page.getByRole('button', { name: /^Show \d+ more$/ }).click();
-		const more = HUB_DETAILS.groups.flatMap((group) =>
-			group.relations.slice(0, group.relations.length > 15 ? 75 : 15)
-		);
+		await page
+			.getByRole('button', { name: /^Show \d+ more$/ })
+			.first()
+			.click();
+		// The first group with more lists 60 more.
+		const grown = HUB_DETAILS.groups.findIndex((group) => group.relations.length > 15);
+		const more = HUB_DETAILS.groups.flatMap((group, i) => group.relations.slice(0, i === grown ? 75 : 15));
 		await expect
 			.poll(() => page.locator(`article[data-entity="${HUB}"] [data-edge]`).count())
 			.toBe(more.length);
 		await expectSourcesList(page, synthetic, HUB, more);
+		// Words in the filter box: the sources of the relationships that match.
+		const other = HUB_DETAILS.groups[0]?.relations[0]?.other.label ?? '?';
+		await page.getByRole('searchbox', { name: 'Filter these relationships' }).fill(other);
+		await page
+			.getByRole('status')
+			.filter({ hasText: `match “${other}”` })
+			.waitFor();
+		const edges = await page
+			.locator(`article[data-entity="${HUB}"] [data-edge]`)
+			.evaluateAll((items) => items.map((item) => item.getAttribute('data-edge')));
+		const relations = HUB_DETAILS.groups.flatMap((group) => group.relations);
+		const matching = edges.map((edge) => relations.find((relation) => relation.edge === edge));
+		expect(matching.length).toBeGreaterThan(0);
+		expect(matching.length).toBeLessThan(relations.length);
+		await expectSourcesList(
+			page,
+			synthetic,
+			HUB,
+			matching.filter((relation) => relation !== undefined)
+		);
 		expect(page.errors.filter((error) => !error.includes('404'))).toEqual([]);
 	});
 });

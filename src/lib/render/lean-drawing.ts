@@ -67,7 +67,7 @@ export class LeanNodeProgram extends NodePointProgram {
  * Makes `sigma` find the entity under the pointer from where entities are drawn instead of its picking pass, and
  * stops its search for relationship labels (a lean drawing has none; the search goes through every relationship
  * on every still frame, some 60 ms at 500,000). The index of positions is built once `ready` has resolved and
- * the page is idle (some 70 ms at 100,000 entities), or at the first pointer move if that comes first, and again
+ * the page is idle (some 25 ms at 100,000 entities), or at the first pointer move if that comes first, and again
  * after sigma processes the whole graph.
  */
 export function leanSigma<N extends Attributes, E extends Attributes, G extends Attributes>(

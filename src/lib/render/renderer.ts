@@ -27,7 +27,10 @@ import { softwareWebGL } from './webgl';
 export type { Theme };
 
 export interface GraphRenderer {
-	/** Shows `display`: redraws what differs from the last one and moves the camera if it asks to. */
+	/**
+	 * Shows `display`: in the next task, redraws what differs from the display drawn and moves the camera if it
+	 * asks to (displays set in one task are drawn once).
+	 */
 	setDisplay(display: DisplayState): void;
 	setTheme(theme: Theme): void;
 	/**
@@ -39,7 +42,7 @@ export interface GraphRenderer {
 	viewportPosition(key: string): { x: number; y: number } | null;
 	/** Whether an entity is drawn at all (filters hide the others). */
 	isDrawn(key: string): boolean;
-	/** Whether the camera is still animating. */
+	/** Whether the camera is still animating, or may be about to (a display set but not drawn yet). */
 	isMoving(): boolean;
 	/** The entities whose labels are drawn now. */
 	labelled(): string[];
@@ -258,8 +261,11 @@ export function createRenderer(
 		if (changed.length === 0) return;
 		if (changed.includes('appearance')) scaleSizes(next);
 		context = drawContext(graph, next, base);
-		leanEdges = leanEdgesOf(graph, next, lean);
-		leanEnds = endsOf(leanEdges);
+		// A hover changes none of the lean drawing's lines (a hub's are thousands).
+		if (changed.some((field) => field !== 'hovered' && field !== 'appearance')) {
+			leanEdges = leanEdgesOf(graph, next, lean);
+			leanEnds = endsOf(leanEdges);
+		}
 		if (changed.includes('appearance')) {
 			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
 			sigma.refresh({});
@@ -308,7 +314,8 @@ export function createRenderer(
 		setDisplay,
 		setTheme(next) {
 			base.theme = next;
-			context = drawContext(graph, display, base);
+			// Of the display drawn: one set since is drawn, with this theme, by the update it waits for.
+			context = drawContext(graph, shown, base);
 			sigma.setSetting('labelColor', { color: next.label });
 			sigma.setSetting('edgeLabelColor', { color: next.label });
 		},
@@ -321,7 +328,8 @@ export function createRenderer(
 			const data = sigma.getNodeDisplayData(key);
 			return data !== undefined && !data.hidden;
 		},
-		isMoving: () => sigma.getCamera().isAnimated(),
+		// A display set but not drawn yet may move the camera: moving until its update has run.
+		isMoving: () => timer !== null || sigma.getCamera().isAnimated(),
 		labelled: () => [...drawn],
 		lean,
 		isEdgeDrawn(key) {

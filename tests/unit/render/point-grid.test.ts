@@ -78,6 +78,21 @@ describe('PointGrid', () => {
 		expect(near(gridOf([]), 0, 0, 1e9)).toEqual([]);
 	});
 
+	it('reads typed arrays as the lean drawing fills them, and only as far as the shortest column', () => {
+		// The lean drawing leaves the coordinates of an entity sigma has no data for at NaN: left out.
+		const xs = new Float64Array([0, 1, 2, 3]);
+		const ys = new Float64Array(4).fill(Number.NaN);
+		ys.set([0, 0, 0]);
+		const grid = new PointGrid(['a', 'b', 'c', 'd', 'e'], xs, ys);
+		expect(grid.size).toBe(3);
+		expect(near(grid, 1, 0, 1.5)).toEqual([
+			['a', 1],
+			['b', 0],
+			['c', 1]
+		]);
+		expect(new PointGrid(['a'], [0, 1], [0, 1]).size).toBe(1);
+	});
+
 	it('finds points far outside the grid when the radius reaches them', () => {
 		const grid = gridOf(
 			points([
