@@ -132,30 +132,39 @@ export function leanSigma<N extends Attributes, E extends Attributes, G extends 
 }
 
 /**
- * Draws relationships as straight lines between their entities' discs on a 2D canvas (hidden ends skip them),
- * one device pixel wide: the canvas draws such lines on its fast path for hairlines. In headless Chromium at
- * 1280×800, 4,861 lines from one hub took some 200 ms a frame 1.5 pixels wide and 13 ms 1 pixel wide.
+ * The relationships a lean drawing shows (the selected entity's, highlighted paths'), drawn after every frame as
+ * straight lines between their entities on a 2D canvas (hidden ends skip them). Their ends are worked out when they
+ * are set, not on every frame. Lines are one device pixel wide: the canvas draws such lines on its fast path for
+ * hairlines. In headless Chromium at 1280×800, a hub's 4,861 lines took some 200 ms a frame 1.5 pixels wide and
+ * 13 ms 1 pixel wide.
  */
-export function drawLines<N extends Attributes, E extends Attributes, G extends Attributes>(
-	context: CanvasRenderingContext2D,
-	sigma: Sigma<N, E, G>,
-	ends: Iterable<readonly [source: string, target: string]>,
-	color: string
-): void {
-	// Read in place: getNodeDisplayData copies an entity's data on every call, twice a relationship a frame.
-	const drawn = sigmaInternals(sigma).nodeDataCache;
-	context.beginPath();
-	for (const [source, target] of ends) {
-		const from = drawn[source];
-		const to = drawn[target];
-		if (!from || !to || from.hidden || to.hidden) continue;
-		const a = sigma.framedGraphToViewport(from);
-		const b = sigma.framedGraphToViewport(to);
-		context.moveTo(a.x, a.y);
-		context.lineTo(b.x, b.y);
-	}
-	// sigma scales its 2D contexts by the pixel ratio: a device pixel is 1 / scale.
-	context.lineWidth = 1 / (context.getTransform().a || 1);
-	context.strokeStyle = color;
-	context.stroke();
+export function leanLines<N extends Attributes, E extends Attributes, G extends Attributes>(
+	graph: AbstractGraph<N, E, G>,
+	sigma: Sigma<N, E, G>
+) {
+	let ends: (readonly [string, string])[] = [];
+	return {
+		set(edges: readonly string[]): void {
+			ends = edges.map((edge) => [graph.source(edge), graph.target(edge)] as const);
+		},
+		draw(context: CanvasRenderingContext2D, color: string): void {
+			if (ends.length === 0) return;
+			// Read in place: getNodeDisplayData copies an entity's data on every call, twice a line a frame.
+			const drawn = sigmaInternals(sigma).nodeDataCache;
+			context.beginPath();
+			for (const [source, target] of ends) {
+				const from = drawn[source];
+				const to = drawn[target];
+				if (!from || !to || from.hidden || to.hidden) continue;
+				const a = sigma.framedGraphToViewport(from);
+				const b = sigma.framedGraphToViewport(to);
+				context.moveTo(a.x, a.y);
+				context.lineTo(b.x, b.y);
+			}
+			// sigma scales its 2D contexts by the pixel ratio: a device pixel is 1 / scale.
+			context.lineWidth = 1 / (context.getTransform().a || 1);
+			context.strokeStyle = color;
+			context.stroke();
+		}
+	};
 }

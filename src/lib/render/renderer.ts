@@ -138,10 +138,6 @@ export function createRenderer(
 	let context: DrawContext = drawContext(graph, display, base);
 	/** The relationships a lean drawing shows: the selected entity's and the highlighted paths' (filters apply). */
 	let leanEdges: string[] = leanEdgesOf(graph, display, lean);
-	/** Their ends, for drawing them on every frame. */
-	const endsOf = (edges: readonly string[]) =>
-		edges.map((edge) => [graph.source(edge), graph.target(edge)] as const);
-	let leanEnds = endsOf(leanEdges);
 	let candidates: LabelCandidate[] = [];
 	/** The entities whose labels the last render drew. */
 	let drawn: string[] = [];
@@ -202,6 +198,9 @@ export function createRenderer(
 	});
 	// Fails here, loudly, if a sigma upgrade moved what the lean drawing relies on.
 	sigmaInternals(sigma);
+	/** The lean drawing's lines: the relationships it shows (leanEdges). */
+	const lines = leanDrawing?.leanLines(graph, sigma);
+	lines?.set(leanEdges);
 
 	// sigma's mouse captor calls refresh() after every drag when edges hide while moving, which runs the reducers
 	// over every entity and relationship again (seconds at 500,000 relationships); drawing again is all it needs.
@@ -215,9 +214,8 @@ export function createRenderer(
 	});
 	const afterRender = () => {
 		// A lean drawing's relationships go on the 2D canvas under the entities (sigma's edge labels layer).
-		const lines = sigma.getCanvases().edgeLabels?.getContext('2d');
-		if (leanDrawing && lines && leanEnds.length > 0)
-			leanDrawing.drawLines(lines, sigma, leanEnds, base.theme.edgeStrong);
+		const under = sigma.getCanvases().edgeLabels?.getContext('2d');
+		if (lines && under) lines.draw(under, base.theme.edgeStrong);
 		const labels = sigma.getCanvases().labels?.getContext('2d');
 		if (!labels) return;
 		const { labelSize, labelFont, labelWeight } = sigma.getSettings();
@@ -261,11 +259,8 @@ export function createRenderer(
 		if (changed.length === 0) return;
 		if (changed.includes('appearance')) scaleSizes(next);
 		context = drawContext(graph, next, base);
-		// A hover changes none of the lean drawing's lines (a hub's are thousands).
-		if (changed.some((field) => field !== 'hovered' && field !== 'appearance')) {
-			leanEdges = leanEdgesOf(graph, next, lean);
-			leanEnds = endsOf(leanEdges);
-		}
+		leanEdges = leanEdgesOf(graph, next, lean);
+		lines?.set(leanEdges);
 		if (changed.includes('appearance')) {
 			// Sizes change what sigma indexes (hit areas, label grid): a full refresh.
 			sigma.refresh({});
