@@ -7,12 +7,6 @@
  * in two counting passes): at 100,000 points, one object per point and an array per cell took some 70 ms to
  * build and left that much garbage, on the main thread, after a big graph's first frame.
  */
-export interface GridPoint {
-	key: string;
-	x: number;
-	y: number;
-}
-
 export class PointGrid {
 	readonly #keys: readonly string[];
 	readonly #xs: ArrayLike<number>;

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEAN_COVER, leanScale } from '../../../src/lib/render/lean';
-import { type GridPoint, PointGrid } from '../../../src/lib/render/point-grid';
+import { PointGrid } from '../../../src/lib/render/point-grid';
+
+/** A point as these tests write them; the grid takes them as columns (gridOf). */
+interface GridPoint {
+	key: string;
+	x: number;
+	y: number;
+}
 
 /** What `near` must find, by looking at every point. */
 function bruteForce(points: GridPoint[], x: number, y: number, radius: number): [string, number][] {
