@@ -104,14 +104,12 @@ interface Column {
 interface Row {
 	/** The row's number as a spreadsheet shows it: 1 for the first record of the file, blank ones counted. */
 	number: number;
-	/** Offset in the table's text where the row starts. */
-	start: number;
 	cells: string[];
 }
 
 interface Table {
 	file: string;
-	/** Lines and columns in the text with its line ends made `\n`. */
+	/** Lines and columns in the text with its line ends made `\n`, and where each row starts. */
 	lines: Lines;
 	delimiter: string;
 	header: Row;
@@ -170,41 +168,54 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	const body = text.slice(base);
 	const delimiter = hint?.[1] ?? guessDelimiter(body);
 
+	// The whole table at once: papaparse's row-by-row callback costs more than the parse itself on a long table.
+	// Rows are numbered by their place in the file (blank ones counted); where each starts is worked out only
+	// when a problem needs its line (Lines.rowStart).
+	const parsed = Papa.parse<string[]>(body, { delimiter, newline: '\n' });
+	const lines = new Lines(text, body, base, delimiter);
+	let header: Row | undefined;
+	let headerAt = -1;
+	const rows: Row[] = [];
+	// The record at which the table was cut short, when it holds more rows than the explorer reads.
+	let cut = Infinity;
+	const records = parsed.data;
+	for (let i = 0; i < records.length; i++) {
+		const cells = records[i] as string[];
+		let blank = true;
+		for (let j = 0; j < cells.length; j++) {
+			const cell = (cells[j] as string).trim();
+			cells[j] = cell;
+			if (cell !== '') blank = false;
+		}
+		if (blank) continue;
+		if (!header) {
+			header = { number: i + 1, cells };
+			headerAt = i;
+		} else if (rows.length === LIMITS.elements) {
+			cut = i;
+			break;
+		} else rows.push({ number: i + 1, cells });
+	}
+
 	// Quote errors by the offset of the quote that opens the value, each with its row.
 	const syntax = new Map<number, { code: string; row: Row; column: string | undefined }>();
-	let header: Row | undefined;
-	const rows: Row[] = [];
-	let number = 0;
-	let start = base;
-	let tooMany = false;
-	Papa.parse<string[]>(body, {
-		delimiter,
-		newline: '\n',
-		step: (result, parser) => {
-			number++;
-			const row: Row = { number, start, cells: result.data.map((cell) => cell.trim()) };
-			start = base + result.meta.cursor;
-			for (const error of result.errors) {
-				if (error.type !== 'Quotes' || syntax.size >= LISTED) continue;
-				// papaparse gives the offset just after the opening quote; an open quote reads the rest of the file
-				// into one value, the row's last.
-				const at = base + (error.index ?? 1) - 1;
-				const column = header?.cells[row.cells.length - 1];
-				if (syntax.get(at)?.code !== 'MissingQuotes') syntax.set(at, { code: error.code, row, column });
-			}
-			if (row.cells.every((cell) => cell === '')) return;
-			if (!header) header = row;
-			else if (rows.length === LIMITS.elements) {
-				tooMany = true;
-				parser.abort();
-			} else rows.push(row);
-		}
-	});
-	const lines = new Lines(text);
+	for (const error of parsed.errors) {
+		if (error.type !== 'Quotes' || syntax.size >= LISTED) continue;
+		const at = error.row ?? 0;
+		// Past the rows read (a table cut short): not reported, as the rows themselves are not.
+		if (at >= cut) continue;
+		const cells = records[at] ?? [];
+		const row: Row = { number: at + 1, cells };
+		// papaparse gives the offset just after the opening quote; an open quote reads the rest of the file into
+		// one value, the row's last.
+		const offset = base + (error.index ?? 1) - 1;
+		const column = header && headerAt < at ? header.cells[cells.length - 1] : undefined;
+		if (syntax.get(offset)?.code !== 'MissingQuotes') syntax.set(offset, { code: error.code, row, column });
+	}
 	const problems = [...syntax].map(([at, { code, row, column }]) =>
 		quoteProblem(file, lines, at, code, row, column)
 	);
-	if (tooMany) {
+	if (cut < Infinity) {
 		const message = `has more than ${LIMITS.elements} rows; the explorer reads at most ${LIMITS.elements} rows of a table`;
 		problems.push(fileProblem(file, 'format.too-many', message));
 	}
@@ -295,7 +306,7 @@ function quoteProblem(
 /** A problem with a row (and a column of it), at the line where the row starts. */
 function rowProblem(table: Table, row: Row, code: ProblemCode, message: string, column?: string): Problem {
 	const problem: Problem = {
-		...fileProblem(table.file, code, message, { line: table.lines.at(row.start).line }),
+		...fileProblem(table.file, code, message, { line: table.lines.rowLine(row) }),
 		where: `row ${row.number}`
 	};
 	if (column !== undefined) problem.field = fieldName(column);
@@ -327,7 +338,7 @@ class Report {
 		if (this.skipped > LISTED) return;
 		const problem: Problem = {
 			...fileProblem(this.table.file, 'format.skipped', message, {
-				line: this.table.lines.at(row.start).line
+				line: this.table.lines.rowLine(row)
 			}),
 			where: `row ${row.number}`
 		};
@@ -357,14 +368,21 @@ class Report {
 
 /**
  * Lines and columns (formats/text.ts counts them alike) of offsets in a text, counted once through it when the
- * offsets come in order, as rows and their problems do: a long table with many problems stays linear.
+ * offsets come in order, as rows and their problems do: a long table with many problems stays linear. And where
+ * each row starts, found (by parsing the table again, row by row) the first time a problem asks for a row's line.
  */
 class Lines {
 	private offset = 0;
 	private line = 1;
 	private lineStart = 0;
+	private starts: number[] | undefined;
 
-	constructor(private readonly text: string) {}
+	constructor(
+		private readonly text: string,
+		private readonly body: string,
+		private readonly base: number,
+		private readonly delimiter: string
+	) {}
 
 	at(offset: number): { line: number; column: number } {
 		if (offset < this.offset) [this.offset, this.line, this.lineStart] = [0, 1, 0];
@@ -379,6 +397,24 @@ class Lines {
 		}
 		this.offset = offset;
 		return { line: this.line, column: offset - this.lineStart + 1 };
+	}
+
+	/** The line where `row` starts. */
+	rowLine(row: Row): number {
+		if (!this.starts) {
+			const starts: number[] = [];
+			let start = this.base;
+			Papa.parse<string[]>(this.body, {
+				delimiter: this.delimiter,
+				newline: '\n',
+				step: (result) => {
+					starts.push(start);
+					start = this.base + result.meta.cursor;
+				}
+			});
+			this.starts = starts;
+		}
+		return this.at(this.starts[row.number - 1] ?? 0).line;
 	}
 }
 
