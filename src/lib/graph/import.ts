@@ -128,42 +128,43 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 	});
 
 	// Edges: endpoints must be keys; entities they name that the file lacks are added.
+	// Each end is kept as the place of its node in `nodes`, looked up once.
 	const edges: {
 		id?: string;
-		source: string;
-		target: string;
+		source: number;
+		target: number;
 		undirected: boolean;
 		attributes: Record<string, unknown>;
 	}[] = [];
 	const undirectedGraph = options.type === 'undirected';
+	/** The place in `nodes` of an edge's end; the node is added when the file lacks it. */
+	const endAt = (item: Record<string, unknown>, end: 'source' | 'target', i: number) => {
+		const id = idOf(item[end]);
+		if (id === undefined) {
+			notes.error(`edge #${i}`, end, 'value.required', 'every relationship needs a source and a target key');
+			return undefined;
+		}
+		let at = indexOf.get(id);
+		if (at === undefined) {
+			notes.tally('import.added-node', 'added', `edge #${i} › ${end} ${quote(id)}`);
+			at = nodes.length;
+			indexOf.set(id, at);
+			nodes.push({ id, attributes: {} });
+		}
+		return at;
+	};
 	rawEdges.forEach((item: unknown, i) => {
 		if (!isObject(item)) {
 			notes.error(`edge #${i}`, undefined, 'value.type', `must be an object, not ${describe(item)}`);
 			return;
 		}
-		const ends: string[] = [];
-		for (const end of ['source', 'target'] as const) {
-			const id = idOf(item[end]);
-			if (id === undefined) {
-				notes.error(
-					`edge #${i}`,
-					end,
-					'value.required',
-					'every relationship needs a source and a target key'
-				);
-				return;
-			}
-			if (!indexOf.has(id)) {
-				notes.tally('import.added-node', 'added', `edge #${i} › ${end} ${quote(id)}`);
-				indexOf.set(id, nodes.length);
-				nodes.push({ id, attributes: {} });
-			}
-			ends.push(id);
-		}
+		const source = endAt(item, 'source', i);
+		const target = source === undefined ? undefined : endAt(item, 'target', i);
+		if (source === undefined || target === undefined) return;
 		edges.push({
 			id: idOf(item.key),
-			source: ends[0] as string,
-			target: ends[1] as string,
+			source,
+			target,
 			undirected: item.undirected === true || (undirectedGraph && item.undirected !== false),
 			attributes: isObject(item.attributes) ? item.attributes : {}
 		});
@@ -250,7 +251,7 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 				name === labelName ||
 				name === nodeTypeName ||
 				(Object.hasOwn(NODE_OWN, name) && NODE_OWN[name]?.(attributes[name]) === true),
-			`node ${showKey(node.id)}`,
+			() => `node ${showKey(node.id)}`,
 			notes
 		);
 		if (data) out.data = data;
@@ -276,7 +277,8 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 		}
 		// How the source makes the claim, and whose view it is (our own exports write both): kept when they make
 		// sense here (an attributed relationship needs a speaker among the file's entities), else left as data.
-		const speakerAt = indexOf.get(textOf(attributes.attributedTo) ?? '');
+		const speakerId = textOf(attributes.attributedTo);
+		const speakerAt = speakerId === undefined ? undefined : indexOf.get(speakerId);
 		const speaker = speakerAt === undefined ? undefined : nodeKeys[speakerAt];
 		const modality =
 			isModality(attributes.modality) && (speaker !== undefined || !needsSpeaker(attributes.modality))
@@ -284,7 +286,7 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 				: undefined;
 		if (modality) out.modality = modality;
 		if (modality && speaker !== undefined) out.attributedTo = speaker;
-		const where = `edge ${edge.id === undefined ? `#${i}` : showKey(edge.id)}`;
+		const where = () => `edge ${edge.id === undefined ? `#${i}` : showKey(edge.id)}`;
 		const data = dataOf(
 			attributes,
 			(name) =>
@@ -297,15 +299,13 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 			notes
 		);
 		if (data) out.data = data;
-		const entry: GraphFile['edges'][number] = {
-			source: nodeKeys[indexOf.get(edge.source) as number] as string,
-			target: nodeKeys[indexOf.get(edge.target) as number] as string,
-			attributes: out
-		};
-		const key = edgeKeys[i];
-		if (key !== undefined) entry.key = key;
-		if (edge.undirected) entry.undirected = true;
-		return entry;
+		// In the order of the format's fields, which the validator then keeps as they are (fast-check.ts).
+		const key = edgeKeys[i] as string;
+		const source = nodeKeys[edge.source] as string;
+		const target = nodeKeys[edge.target] as string;
+		return edge.undirected
+			? { key, source, target, undirected: true, attributes: out }
+			: { key, source, target, attributes: out };
 	});
 
 	// A type's colour is the one all its entities share in the file; entities of that colour need no own one.
@@ -517,10 +517,11 @@ function sizeScale(nodes: readonly { attributes: Record<string, unknown> }[], no
 /**
  * Every node's position: the file's when every node has one (scaled down if it is out of the format's range);
  * laid out (layout.ts) when none has; beside its placed neighbours, or on a ring around the rest, when some lack one.
+ * `edges` name their ends by their places in `nodes`.
  */
 function placeNodes(
 	nodes: readonly { id: string; attributes: Record<string, unknown> }[],
-	edges: readonly { source: string; target: string }[],
+	edges: readonly { source: number; target: number }[],
 	notes: Notes
 ): { x: number; y: number }[] {
 	const given = nodes.map(({ attributes: { x, y } }) =>
@@ -531,12 +532,10 @@ function placeNodes(
 		notes.note(`the file gives no positions; the graph was laid out (ForceAtlas2, then noverlap)`);
 		// Keyed by position, never by the file's ids: graphology keeps neighbours in plain objects, where an id
 		// such as `__proto__` would reach Object.prototype.
-		const index = new Map(nodes.map((node, i) => [node.id, String(i)]));
 		const graph = new Graph({ multi: true });
 		for (let i = 0; i < nodes.length; i++) graph.addNode(String(i));
-		for (const edge of edges) {
-			const [source, target] = [index.get(edge.source) as string, index.get(edge.target) as string];
-			if (source !== target) graph.addEdge(source, target);
+		for (const { source, target } of edges) {
+			if (source !== target) graph.addEdge(String(source), String(target));
 		}
 		const layout = computeLayout(graph);
 		return nodes.map((_node, i) => layout.get(String(i)) ?? { x: 0, y: 0 });
@@ -552,10 +551,8 @@ function placeNodes(
 	notes.note(
 		`${nodes.length - placed} of ${nodes.length} entities have no position; they were placed beside their neighbours`
 	);
-	const index = new Map(nodes.map((node, i) => [node.id, i]));
 	const neighbours = new Map<number, number[]>();
-	for (const { source, target } of edges) {
-		const [a, b] = [index.get(source) as number, index.get(target) as number];
+	for (const { source: a, target: b } of edges) {
 		for (const [from, to] of [
 			[a, b],
 			[b, a]
@@ -586,11 +583,14 @@ function placeNodes(
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-/** The data attributes of an element: every attribute `own` does not claim, with values the format can hold. */
+/**
+ * The data attributes of an element: every attribute `own` does not claim, with values the format can hold.
+ * `where` names the element in a note (made only for one).
+ */
 function dataOf(
 	attributes: Record<string, unknown>,
 	own: (name: string) => boolean,
-	where: string,
+	where: () => string,
 	notes: Notes
 ): Data | undefined {
 	let data: Data | undefined;
@@ -600,17 +600,17 @@ function dataOf(
 		const value = dataValue(attributes[name]);
 		if (value === undefined) continue;
 		if (name === '' || isReservedName(name) || name.length > LIMITS.dataName) {
-			notes.tally('import.value', 'names', `${where} › ${quote(name)}`);
+			notes.tally('import.value', 'names', `${where()} › ${quote(name)}`);
 			continue;
 		}
 		if (++count > LIMITS.dataAttributes) {
-			notes.tally('import.value', 'too-many', where);
+			notes.tally('import.value', 'too-many', where());
 			break;
 		}
 		let kept = value;
 		if (typeof value === 'string' && value.length > LIMITS.dataValue) {
 			kept = clip(value, LIMITS.dataValue);
-			notes.tally('import.value', 'long', `${where} › ${quote(name)}`);
+			notes.tally('import.value', 'long', `${where()} › ${quote(name)}`);
 		}
 		(data ??= {})[name] = kept;
 	}

@@ -161,7 +161,8 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	if (!decoded.ok) return decoded;
 	// One kind of line end, so papaparse cannot mistake a file that mixes them for one long row.
 	const text = decoded.text.replace(/\r\n?/g, '\n');
-	if (text.trim() === '') return { ok: false, problems: [fileProblem(file, 'file.empty', EMPTY[kind])] };
+	// A search for the first character that is not blank, not a trimmed copy of the whole text.
+	if (!/\S/.test(text)) return { ok: false, problems: [fileProblem(file, 'file.empty', EMPTY[kind])] };
 	// Excel's hint line (`sep=;`) names the delimiter and is not a row of the table.
 	const hint = /^sep=([^\n"])\n/i.exec(text);
 	const base = hint ? hint[0].length : 0;
@@ -224,16 +225,24 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	return columnsOf({ file, lines, delimiter, header, columns: [], rows });
 }
 
+/** Lines the delimiter is guessed from (papaparse looks at the first 10 rows, this at the first 5). */
+const GUESS_LINES = 1000;
+
 /**
  * The delimiter that splits the header into the most column names the reader knows (a semicolon file with decimal
  * commas splits into none at commas), else papaparse's guess from the first rows.
  */
 function guessDelimiter(body: string): string {
-	const guessed = Papa.parse<string[]>(body, { preview: 1, delimitersToGuess: DELIMITERS }).meta.delimiter;
+	// The first lines only: papaparse splits all the text it is given into lines before it looks at the first
+	// few, which on a long table cost more than the parse itself, once per delimiter tried.
+	let end = 0;
+	for (let n = 0; n < GUESS_LINES && end !== -1; n++) end = body.indexOf('\n', end + 1);
+	const sample = end === -1 ? body : body.slice(0, end + 1);
+	const guessed = Papa.parse<string[]>(sample, { preview: 1, delimitersToGuess: DELIMITERS }).meta.delimiter;
 	let best = guessed;
 	let bestScore = 0;
 	for (const delimiter of DELIMITERS) {
-		const rows = Papa.parse<string[]>(body, { delimiter, newline: '\n', preview: 5 }).data;
+		const rows = Papa.parse<string[]>(sample, { delimiter, newline: '\n', preview: 5 }).data;
 		const header = rows.find((cells) => cells.some((cell) => cell.trim() !== '')) ?? [];
 		const score = new Set(
 			header.map((cell) => cell.trim().toLowerCase()).filter((name) => KNOWN_COLUMNS.has(name))
