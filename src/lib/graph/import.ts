@@ -184,10 +184,11 @@ export function importGraphData(raw: unknown, file: string, format: string): Imp
 	);
 	// Relationships without a key get one by their place in the file (`e1`, `e2` …), so that a graph keeps the
 	// same keys from one build to the next (graphology would make up random ones).
-	const takenEdgeKeys = new Set(edgeKeys);
+	let takenEdgeKeys: Set<string | undefined> | undefined;
 	let next = 0;
 	for (let i = 0; i < edgeKeys.length; i++) {
 		if (edgeKeys[i] !== undefined) continue;
+		takenEdgeKeys ??= new Set(edgeKeys);
 		let key: string;
 		do key = `e${++next}`;
 		while (takenEdgeKeys.has(key));
