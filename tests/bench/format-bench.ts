@@ -2,13 +2,13 @@
  * Graphs from other tools (issue 17): reading a GEXF and a CSV pair of 10k entities / 50k relationships with the
  * app's `loadGraph` (decode, parse, import, validate, build) against the format's parser alone (graphology-gexf's
  * `parse`, papaparse's `parse` of both tables), interleaved A/B in one run; and the layout of a graph whose file
- * gives no positions, timed.
+ * gives no positions, timed. The files are made from the generated benchmark graph (graphs.ts): positions,
+ * sizes, colours, a category, a number and a URL per entity, a weight per relationship, as Gephi writes them.
  *
  * papaparse builds no graph, where graphology-gexf's `parse` does; so CSV is also measured against the least any
  * reader that hands over a graph must do: papaparse's parse of both tables (its own typing of the cells) and a
- * graphology graph of their rows (`csvGraphFloor`). That graph alone takes about twice papaparse's time, which
- * is why no reader of the explorer's can be within 1.3× of papaparse alone (issue 17). The files are made from the generated benchmark graph (graphs.ts): positions,
- * sizes, colours, a category, a number and a URL per entity, a weight per relationship, as Gephi writes them.
+ * graphology graph of their rows (`csvGraphFloor`). That floor takes 2.4–3.1× papaparse's time here, which is why
+ * no reader of the explorer's can be within 1.3× of papaparse alone (issue 17).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

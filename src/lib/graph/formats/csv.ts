@@ -104,13 +104,13 @@ interface Column {
 interface Row {
 	/** The row's number as a spreadsheet shows it: 1 for the first record of the file, blank ones counted. */
 	number: number;
+	/** The line where the row starts. */
+	line: number;
 	cells: string[];
 }
 
 interface Table {
 	file: string;
-	/** Lines and columns in the text with its line ends made `\n`, and where each row starts. */
-	lines: Lines;
 	delimiter: string;
 	header: Row;
 	columns: Column[];
@@ -170,10 +170,10 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	const delimiter = hint?.[1] ?? guessDelimiter(body);
 
 	// The whole table at once: papaparse's row-by-row callback costs more than the parse itself on a long table.
-	// Rows are numbered by their place in the file (blank ones counted); where each starts is worked out only
-	// when a problem needs its line (Lines.rowStart).
+	// Rows are numbered by their place in the file (blank ones counted). A record takes a line, and one more for
+	// each line end in its values: only a quoted value holds one, and it keeps every one the text has.
 	const parsed = Papa.parse<string[]>(body, { delimiter, newline: '\n' });
-	const lines = new Lines(text, body, base, delimiter);
+	let line = hint ? 2 : 1;
 	let header: Row | undefined;
 	let headerAt = -1;
 	const rows: Row[] = [];
@@ -182,39 +182,43 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	const records = parsed.data;
 	for (let i = 0; i < records.length; i++) {
 		const cells = records[i] as string[];
+		const start = line;
 		let blank = true;
 		for (let j = 0; j < cells.length; j++) {
-			const cell = (cells[j] as string).trim();
+			const value = cells[j] as string;
+			for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) line++;
+			const cell = value.trim();
 			cells[j] = cell;
 			if (cell !== '') blank = false;
 		}
+		line++;
 		if (blank) continue;
 		if (!header) {
-			header = { number: i + 1, cells };
+			header = { number: i + 1, line: start, cells };
 			headerAt = i;
 		} else if (rows.length === LIMITS.elements) {
 			cut = i;
 			break;
-		} else rows.push({ number: i + 1, cells });
+		} else rows.push({ number: i + 1, line: start, cells });
 	}
 
 	// Quote errors by the offset of the quote that opens the value, each with its row.
-	const syntax = new Map<number, { code: string; row: Row; column: string | undefined }>();
+	const syntax = new Map<number, { code: string; at: number; column: string | undefined }>();
 	for (const error of parsed.errors) {
 		if (error.type !== 'Quotes' || syntax.size >= LISTED) continue;
 		const at = error.row ?? 0;
-		// Past the rows read (a table cut short): not reported, as the rows themselves are not.
-		if (at >= cut) continue;
+		// Past the row at which a table was cut short: not reported, as the rows themselves are not.
+		if (at > cut) continue;
 		const cells = records[at] ?? [];
-		const row: Row = { number: at + 1, cells };
 		// papaparse gives the offset just after the opening quote; an open quote reads the rest of the file into
 		// one value, the row's last.
 		const offset = base + (error.index ?? 1) - 1;
 		const column = header && headerAt < at ? header.cells[cells.length - 1] : undefined;
-		if (syntax.get(offset)?.code !== 'MissingQuotes') syntax.set(offset, { code: error.code, row, column });
+		if (syntax.get(offset)?.code !== 'MissingQuotes') syntax.set(offset, { code: error.code, at, column });
 	}
-	const problems = [...syntax].map(([at, { code, row, column }]) =>
-		quoteProblem(file, lines, at, code, row, column)
+	const lines = new Lines(text);
+	const problems = [...syntax].map(([offset, { code, at, column }]) =>
+		quoteProblem(file, lines, offset, code, at + 1, column)
 	);
 	if (cut < Infinity) {
 		const message = `has more than ${LIMITS.elements} rows; the explorer reads at most ${LIMITS.elements} rows of a table`;
@@ -222,7 +226,7 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	}
 	if (problems.length > 0) return { ok: false, problems };
 	if (!header) return { ok: false, problems: [fileProblem(file, 'file.empty', EMPTY[kind])] };
-	return columnsOf({ file, lines, delimiter, header, columns: [], rows });
+	return columnsOf({ file, delimiter, header, columns: [], rows });
 }
 
 /** Lines the delimiter is guessed from (papaparse looks at the first 10 rows, this at the first 5). */
@@ -290,13 +294,13 @@ function columnsOf(table: Table): TableResult {
 	return { ok: true, table, problems: warnings };
 }
 
-/** A quote left open, or text after a closing quote, at the quote that opens the value. */
+/** A quote left open, or text after a closing quote, at the quote that opens the value; `row` is its number. */
 function quoteProblem(
 	file: string,
 	lines: Lines,
 	at: number,
 	code: string,
-	row: Row,
+	row: number,
 	column: string | undefined
 ): Problem {
 	const open = code === 'MissingQuotes';
@@ -305,7 +309,7 @@ function quoteProblem(
 		: 'has text after the closing quote of a quoted value; inside a quoted value, write a " as ""';
 	const problem: Problem = {
 		...fileProblem(file, 'csv.syntax', message, lines.at(at)),
-		where: `row ${row.number}`
+		where: `row ${row}`
 	};
 	// Only an open quote is known to be in the row's last value.
 	if (open && column) problem.field = fieldName(column);
@@ -315,7 +319,7 @@ function quoteProblem(
 /** A problem with a row (and a column of it), at the line where the row starts. */
 function rowProblem(table: Table, row: Row, code: ProblemCode, message: string, column?: string): Problem {
 	const problem: Problem = {
-		...fileProblem(table.file, code, message, { line: table.lines.rowLine(row) }),
+		...fileProblem(table.file, code, message, { line: row.line }),
 		where: `row ${row.number}`
 	};
 	if (column !== undefined) problem.field = fieldName(column);
@@ -347,7 +351,7 @@ class Report {
 		if (this.skipped > LISTED) return;
 		const problem: Problem = {
 			...fileProblem(this.table.file, 'format.skipped', message, {
-				line: this.table.lines.rowLine(row)
+				line: row.line
 			}),
 			where: `row ${row.number}`
 		};
@@ -377,21 +381,14 @@ class Report {
 
 /**
  * Lines and columns (formats/text.ts counts them alike) of offsets in a text, counted once through it when the
- * offsets come in order, as rows and their problems do: a long table with many problems stays linear. And where
- * each row starts, found (by parsing the table again, row by row) the first time a problem asks for a row's line.
+ * offsets come in order, as quote problems do: a long table with many problems stays linear.
  */
 class Lines {
 	private offset = 0;
 	private line = 1;
 	private lineStart = 0;
-	private starts: number[] | undefined;
 
-	constructor(
-		private readonly text: string,
-		private readonly body: string,
-		private readonly base: number,
-		private readonly delimiter: string
-	) {}
+	constructor(private readonly text: string) {}
 
 	at(offset: number): { line: number; column: number } {
 		if (offset < this.offset) [this.offset, this.line, this.lineStart] = [0, 1, 0];
@@ -406,24 +403,6 @@ class Lines {
 		}
 		this.offset = offset;
 		return { line: this.line, column: offset - this.lineStart + 1 };
-	}
-
-	/** The line where `row` starts. */
-	rowLine(row: Row): number {
-		if (!this.starts) {
-			const starts: number[] = [];
-			let start = this.base;
-			Papa.parse<string[]>(this.body, {
-				delimiter: this.delimiter,
-				newline: '\n',
-				step: (result) => {
-					starts.push(start);
-					start = this.base + result.meta.cursor;
-				}
-			});
-			this.starts = starts;
-		}
-		return this.at(this.starts[row.number - 1] ?? 0).line;
 	}
 }
 

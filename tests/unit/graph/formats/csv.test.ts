@@ -573,6 +573,11 @@ describe('text', () => {
 			'warning: g.edges.csv › row 4 › Target: is empty; the row is left out (an edge needs a source and a target) at line 5',
 			'warning: g.edges.csv › row 5 › Target: is empty; the row is left out (an edge needs a source and a target) at line 6'
 		]);
+		// Excel's hint line is a line of the file but no row of the table; a value's own line ends count, even
+		// at its ends, which the value loses when it is trimmed.
+		expect(lines(read('sep=;\r\nSource;Target;Note\r\na;b;"\r\nx\r\n"\r\nc;;y\r\n'))).toEqual([
+			'warning: g.edges.csv › row 3 › Target: is empty; the row is left out (an edge needs a source and a target) at line 6'
+		]);
 	});
 });
 
@@ -763,6 +768,14 @@ describe('a table longer than the explorer reads', () => {
 			const edges = 'Source,Target\na,b\nb,c\n\nc,d\n';
 			expect(lines(csv.readCsv(edges, 'g.edges.csv'))).toEqual([]);
 			expect(lines(csv.readCsv(`${edges}d,e\n`, 'g.edges.csv'))).toEqual([
+				'g.edges.csv: has more than 3 rows; the explorer reads at most 3 rows of a table'
+			]);
+			// The row at which the table is cut is read, with its quote problems; rows after it are not.
+			expect(lines(csv.readCsv(`${edges}d,"e\n`, 'g.edges.csv'))).toEqual([
+				'g.edges.csv › row 6 › Target: has a quoted value that is never closed (a closing " is missing, so the rest of the file is read into it) at line 6, column 3',
+				'g.edges.csv: has more than 3 rows; the explorer reads at most 3 rows of a table'
+			]);
+			expect(lines(csv.readCsv(`${edges}d,e\ne,"f\n`, 'g.edges.csv'))).toEqual([
 				'g.edges.csv: has more than 3 rows; the explorer reads at most 3 rows of a table'
 			]);
 			const nodes = () => 'Id\na\nb\nc\nd\n';
