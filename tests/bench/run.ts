@@ -88,7 +88,7 @@ const FORMAT_TARGET = 1.3;
 /**
  * Reading the CSV pair with the app, against papaparse and a graphology graph of its rows (format-bench.ts): the
  * least a reader that hands over a graph does. Ours also checks, keys, types and warns; this keeps it from
- * growing unnoticed (it was 1.6–1.7× when set, 2 December 2026).
+ * growing unnoticed (1.5–1.8× when set, 2 December 2026, the higher with the machine busy).
  */
 const FORMAT_FLOOR_TARGET = 2;
 const SEARCH_P95_TARGET_MS = 5;
