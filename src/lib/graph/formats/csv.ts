@@ -175,7 +175,6 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 	const parsed = Papa.parse<string[]>(body, { delimiter, newline: '\n' });
 	let line = hint ? 2 : 1;
 	let header: Row | undefined;
-	let headerAt = -1;
 	const rows: Row[] = [];
 	// The record at which the table was cut short, when it holds more rows than the explorer reads.
 	let cut = Infinity;
@@ -195,7 +194,6 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 		if (blank) continue;
 		if (!header) {
 			header = { number: i + 1, line: start, cells };
-			headerAt = i;
 		} else if (rows.length === LIMITS.elements) {
 			cut = i;
 			break;
@@ -213,7 +211,8 @@ function readTable(input: string | Uint8Array, file: string, kind: 'edges' | 'no
 		// papaparse gives the offset just after the opening quote; an open quote reads the rest of the file into
 		// one value, the row's last.
 		const offset = base + (error.index ?? 1) - 1;
-		const column = header && headerAt < at ? header.cells[cells.length - 1] : undefined;
+		// The column is named by the header when the row comes after it (record `at` is row `at + 1`).
+		const column = header && header.number <= at ? header.cells[cells.length - 1] : undefined;
 		if (syntax.get(offset)?.code !== 'MissingQuotes') syntax.set(offset, { code: error.code, at, column });
 	}
 	const lines = new Lines(text);
@@ -349,14 +348,7 @@ class Report {
 	skip(row: Row, message: string, column?: Column): void {
 		this.skipped++;
 		if (this.skipped > LISTED) return;
-		const problem: Problem = {
-			...fileProblem(this.table.file, 'format.skipped', message, {
-				line: row.line
-			}),
-			where: `row ${row.number}`
-		};
-		if (column) problem.field = fieldName(column.name);
-		this.problems.push(problem);
+		this.problems.push(rowProblem(this.table, row, 'format.skipped', message, column?.name));
 	}
 
 	/** The problems, with a count of the rows left out past those listed. */
